@@ -1,0 +1,323 @@
+import type { TopicSearch } from '../knowledge/search.ts';
+import { contentWords, normalize } from './normalize.ts';
+import { detectFactors, type Factors, RECOMMEND_CUE, readPositionalAnswers } from './recommend.ts';
+import type { Side, ThreadContext } from './types.ts';
+
+/** Step one of the handler: text (+ thread context) -> intent and entities. No replies are built here. */
+export type Understanding =
+  | { intent: 'help' }
+  | { intent: 'overview' }
+  | { intent: 'topic'; topicId: string; mode: 'answer' | 'why' | 'more'; focus?: Side }
+  | { intent: 'clarify'; choices: string[] }
+  | { intent: 'recommend'; factors: Factors; mode: 'answer' | 'why' }
+  | { intent: 'cost'; whatIf: boolean }
+  | { intent: 'unknown' };
+
+/** Cost hooks supplied by the cost engine, so understanding stays testable without it. */
+export interface CostSignals {
+  hasCostSignals(text: string): boolean;
+}
+
+const HELP =
+  /^(help|usage|commands?|menu|options|\?+|what can (you|this bot|the bot) do|what do you do|how (do i|to|can i) use (you|this|the bot|it)|who are you|what are you|what is this( bot)?|how does this (bot )?work|examples?|getting started)\b/;
+const GREETING = /^(hi|hello|hey|yo|hiya|howdy|sup|good (morning|afternoon|evening))( there)?( bot)?[!.?]*$/;
+const HELP_ANYWHERE =
+  /\b(what can (you|i) (do|help with|answer|ask)|how do i use (you|this bot)|list (of )?commands|show (me )?commands|questions (can|should) i ask|example questions|what are you for|what do you do|what('?s| is) the syntax|how do i (get|ask for) (a |an )?(cost )?estimate)\b/;
+const WHY =
+  /^(why|how come|why so|why is that|why\?|reason|reasons|what'?s the reason|explain why|justify)\b/;
+const MORE =
+  /\b(more (detail|details|info|information)|tell me more|go deeper|deep ?dive|elaborate|expand|details please|full details|in depth|keep going|more on (that|this|it)|say more|long version)\b/;
+const FOCUS_EKS =
+  /\b(and|what about|how about|on|for|in|with)\s+(the\s+)?eks\b|\beks (side|equivalent|version|way)\b|\bequivalent (in|on|for) eks\b/;
+const FOCUS_ECS =
+  /\b(and|what about|how about|on|for|in|with)\s+(the\s+)?ecs\b|\becs (side|equivalent|version|way)\b|\bequivalent (in|on|for) ecs\b/;
+const OVERVIEW =
+  /\b(vs|versus|difference|differences|diff|differ|compare|comparison|compared|overview|tl ?;? ?dr|summary|summarize|summarise|pros and cons|pros cons|big picture|at a glance|cheat ?sheet|side by side|rundown|101|basics|what is ecs|what is eks|what are ecs and eks)\b/;
+const ORDINALS: Record<string, number> = {
+  '1': 0,
+  first: 0,
+  one: 0,
+  '2': 1,
+  second: 1,
+  two: 1,
+  '3': 2,
+  third: 2,
+  three: 2,
+  '4': 3,
+  fourth: 3,
+  four: 3,
+};
+
+export function understand(
+  text: string,
+  context: ThreadContext,
+  search: TopicSearch,
+  cost: CostSignals,
+): Understanding {
+  const t = normalize(text);
+  if (
+    t === '' ||
+    /^(overview|ecs vs eks|eks vs ecs|compare|compare them|ecs or eks\??|eks or ecs\??)$/.test(t)
+  ) {
+    return { intent: 'overview' };
+  }
+  const wantsAdvice = RECOMMEND_CUE.test(t);
+  if (
+    !wantsAdvice &&
+    (GREETING.test(t) || (HELP.test(t) && contentWords(t).length <= 3) || HELP_ANYWHERE.test(t))
+  ) {
+    return { intent: 'help' };
+  }
+
+  // Answers to a question the bot just asked come first.
+  if (context.clarifyChoices?.length) {
+    const picked = pickChoice(t, context.clarifyChoices, search);
+    if (picked) return { intent: 'topic', topicId: picked, mode: 'answer' };
+  }
+  if (context.recommend?.pending) {
+    const factors = { ...(readPositionalAnswers(t) ?? {}), ...detectFactors(t) };
+    if (Object.keys(factors).length > 0) return { intent: 'recommend', factors, mode: 'answer' };
+  }
+
+  const costSignals = cost.hasCostSignals(text);
+  if (context.lastCost !== undefined && costSignals) return { intent: 'cost', whatIf: true };
+  // Right after an estimate, "on fargate?" or "same thing on eks fargate" re-prices it.
+  if (
+    context.lastIntent === 'cost' &&
+    context.lastCost !== undefined &&
+    (COMPUTE_FOLLOW_UP.test(t) || SAME_AGAIN.test(t))
+  ) {
+    return { intent: 'cost', whatIf: true };
+  }
+  if (COST_ONLY.test(t)) return { intent: 'cost', whatIf: false };
+  // A workload spec ("3 m5.large nodes") is a cost request; a question about counts ("why only 29 pods?") is not.
+  if (
+    costSignals &&
+    WORKLOAD_SPEC.test(t) &&
+    (COST_ASK.test(t) || (!QUESTION_START.test(t) && !wantsAdvice))
+  ) {
+    return { intent: 'cost', whatIf: false };
+  }
+
+  const words = contentWords(t);
+  const hits = rankTopics(t, search);
+  const top = hits[0];
+  const strongTop = top?.strong ? top : undefined;
+
+  // Follow-ups that only make sense against the previous answer.
+  const focus: Side | undefined = FOCUS_EKS.test(t) ? 'eks' : FOCUS_ECS.test(t) ? 'ecs' : undefined;
+  const bareFollowUp = words.filter((w) => !FOLLOW_UP_WORDS.has(w)).length === 0;
+  const last = context.lastTopic;
+  if (WHY.test(t) && bareFollowUp) {
+    if (context.lastIntent === 'recommend') return { intent: 'recommend', factors: {}, mode: 'why' };
+    if (last) return { intent: 'topic', topicId: last, mode: 'why' };
+    if (context.lastIntent === 'overview') return { intent: 'topic', topicId: 'best-fit', mode: 'why' };
+  }
+  if (MORE.test(t) && (bareFollowUp || !strongTop)) {
+    if (last) return { intent: 'topic', topicId: last, mode: 'more' };
+    if (context.lastIntent === 'overview') return { intent: 'overview' };
+  }
+  if (last && TLDR.test(t)) return { intent: 'topic', topicId: last, mode: 'answer' };
+  if (last && focus && bareFollowUp) return { intent: 'topic', topicId: last, mode: 'answer', focus };
+  // "how about fargate?" inside a topic thread asks about that topic on that compute option.
+  if (last && COMPUTE_FOLLOW_UP.test(t)) return { intent: 'topic', topicId: last, mode: 'answer', focus };
+
+  if (last && !strongTop && ANAPHORA.test(t)) return { intent: 'topic', topicId: last, mode: 'more', focus };
+  // "how much cheaper is it?": a short question about "it" stays on the thread's topic.
+  if (last && PRONOUN.test(t) && words.length <= 2 && !top?.alias)
+    return { intent: 'topic', topicId: last, mode: 'answer', focus };
+
+  const factors = detectFactors(t);
+  const offTopic = isOffTopic(t, words, search);
+  const overviewCue = !strongTop && OVERVIEW.test(t);
+  if (offTopic && !overviewCue && Object.keys(factors).length === 0) return { intent: 'unknown' };
+  if (wantsAdvice) return { intent: 'recommend', factors, mode: 'answer' };
+  if (overviewCue) return { intent: 'overview' };
+  if (offTopic) return { intent: 'unknown' };
+  if (hasSituation(t, factors)) return { intent: 'recommend', factors, mode: 'answer' };
+
+  if (!top || !strongTop) {
+    if (last && (ANAPHORA.test(t) || focus)) return { intent: 'topic', topicId: last, mode: 'more', focus };
+    if (OVERVIEW.test(t) || /\b(ecs|eks)\b.*\b(ecs|eks)\b/.test(t)) return { intent: 'overview' };
+    return { intent: 'unknown' };
+  }
+  // "main differences between ecs and eks" names both sides and no specific topic: the overview.
+  if (OVERVIEW.test(t) && words.every((w) => OVERVIEW_WORDS.has(w))) return { intent: 'overview' };
+
+  // One short word that several topics claim as a keyword ("roles", "limits") is ambiguous by definition.
+  const claimed = words.length <= 2 && !top.alias ? topicsClaimingAll(words, hits, search) : [];
+  if (claimed.length >= 2) return { intent: 'clarify', choices: claimed.slice(0, 4) };
+  const runnerUp = hits[1];
+  if (
+    words.length <= 2 &&
+    runnerUp?.strong &&
+    !top.alias &&
+    !(top.exact && !runnerUp.exact) &&
+    runnerUp.score >= top.score * CLARIFY_RATIO
+  ) {
+    const choices = hits.filter((h) => h.strong && h.score >= top.score * CLARIFY_RATIO).slice(0, 4);
+    return { intent: 'clarify', choices: choices.map((h) => h.id) };
+  }
+  return { intent: 'topic', topicId: top.id, mode: 'answer', focus };
+}
+
+/** A count with a unit, an instance type or a flag: something that can be priced. */
+const WORKLOAD_SPEC =
+  /\b\d+(\.\d+)?\s*(x\s*)?(tasks?|pods?|nodes?|instances?|services?|replicas?|clusters?|vcpus?|cpus?|gb|gib|mb|mib|containers?|servers?)\b|\b[a-z]+\d+[a-z]*\.(nano|micro|small|medium|large|\d*xlarge|metal)\b|(^|\s)--[a-z]/;
+const COST_ASK =
+  /\b(cost|costs|price|pricing|priced|estimate|how much|monthly|per month|a month|bill|budget|spend)\b/;
+const COST_ONLY =
+  /^(cost|costs|estimate|estimate cost|cost estimate|estimate the cost|price it|quote|pricing estimate)$/;
+const QUESTION_START =
+  /^(why|what|which|who|how (many|does|do|is|are|can|come)|max|maximum|can|could|does|do|did|is|are|will|would|when|where|should)\b/;
+const TLDR = /^(tldr|summary|summarize|summarise|short version|in short|recap)\??$/;
+const COMPUTE_FOLLOW_UP =
+  /^(and |what about |how about |what if |but |same thing |same )?(on |with |for |in |using )?(the )?(eks |ecs )?(on |with )?(fargate|ec2)( side| instead| nodes?)?\??$/;
+/** Words that ask for the general comparison rather than one topic. */
+const OVERVIEW_WORDS = new Set(
+  'main key big major high level overall general overview summary difference differences diff comparison compare compared side tldr pros cons basics rundown glance cheat sheet table 101 like explain five services elastic'.split(
+    ' ',
+  ),
+);
+const SAME_AGAIN = /\bsame (thing|setup|workload|again)\b|\binstead\b/;
+const PRONOUN = /\b(it|that|this|them|those)\b/;
+const ANAPHORA = /\b(it|that|this|those|them|there|then|after that|same thing)\b/;
+
+/** How close the runner-up must be before the bot asks "Did you mean ...?". */
+const CLARIFY_RATIO = 0.75;
+
+const FOLLOW_UP_WORDS = new Set([
+  'why',
+  'how',
+  'come',
+  'so',
+  'more',
+  'detail',
+  'details',
+  'info',
+  'information',
+  'tell',
+  'deeper',
+  'dive',
+  'deep',
+  'elaborate',
+  'expand',
+  'side',
+  'equivalent',
+  'version',
+  'ok',
+  'okay',
+  'cool',
+  'nice',
+  'great',
+  'reason',
+  'reasons',
+  'please',
+  'pls',
+  'plz',
+  'full',
+  'depth',
+  'long',
+  'keep',
+  'going',
+  'that',
+  'explain',
+  'justify',
+]);
+
+interface RankedHit {
+  id: string;
+  score: number;
+  strong: boolean;
+  /** A whole multi-word alias appears in the text. */
+  alias: boolean;
+  /** A query word is exactly one of the topic's keywords or its id. */
+  exact: boolean;
+}
+
+/** BM25 hits, with a boost for topics whose whole alias phrase appears in the text. */
+export function rankTopics(normalized: string, search: TopicSearch): RankedHit[] {
+  const hits = search.search(normalized);
+  const words = contentWords(normalized);
+  const padded = ` ${normalized.replace(/[?.!,]/g, ' ').replace(/\s+/g, ' ')} `;
+  const ranked = hits.map((h) => {
+    const topic = search.get(h.id);
+    // The longest whole alias phrase found in the text, in words (0 when none).
+    const aliasWords = Math.max(
+      0,
+      ...(topic?.aliases ?? []).map((a) => {
+        const n = normalize(a);
+        return n.includes(' ') && padded.includes(` ${n} `) ? n.split(' ').length : 0;
+      }),
+    );
+    const alias = aliasWords > 0;
+    const exact = Boolean(topic && words.some((w) => w === topic.id || topic.keywords.includes(w)));
+    return {
+      id: h.id,
+      score: h.score * (1 + 0.5 * aliasWords),
+      strong: h.strong || Boolean(alias),
+      alias: Boolean(alias),
+      exact,
+    };
+  });
+  return ranked.sort((a, b) => b.score - a.score);
+}
+
+function pickChoice(t: string, choices: string[], search: TopicSearch): string | undefined {
+  const ordinal = t.match(/^(?:the\s+)?(\d|first|second|third|fourth|one|two|three|four)\b/);
+  if (ordinal) {
+    const index = ORDINALS[ordinal[1]!];
+    if (index !== undefined && index < choices.length) return choices[index];
+  }
+  const top = rankTopics(t, search).find((h) => h.strong);
+  if (top && choices.includes(top.id)) return top.id;
+  // "the kubernetes one": match plain words against the offered titles, stop words included.
+  const said = new Set(
+    t.split(/[^a-z0-9-]+/).filter((w) => w.length > 2 && !['the', 'one', 'and', 'for'].includes(w)),
+  );
+  const overlaps = choices.map((id) => {
+    const title = search.get(id)?.title.toLowerCase() ?? '';
+    return title.split(/[^a-z0-9-]+/).filter((w) => said.has(w)).length;
+  });
+  const best = Math.max(...overlaps);
+  if (best > 0 && overlaps.filter((o) => o === best).length === 1) return choices[overlaps.indexOf(best)];
+  return undefined;
+}
+
+/** Words that anchor a message in this domain even when no topic matches them. */
+const DOMAIN_ANCHOR =
+  /\b(ecs|eks|kubernetes|fargate|container|containers|docker|cluster|clusters|pod|pods|task|tasks|aws|amazon|orchestrat\w*)\b/;
+
+/** Off-topic: most of what was said is outside the domain vocabulary and nothing anchors it here. */
+function isOffTopic(t: string, words: string[], search: TopicSearch): boolean {
+  if (DOMAIN_ANCHOR.test(t) || words.length === 0) return false;
+  const known = words.filter((w) => search.knows(w)).length;
+  const unknown = words.length - known;
+  return known === 0 ? unknown >= 1 : unknown >= 2 && unknown > known;
+}
+
+/** Topics that list every keyword-like word of the text among their keywords, best first. */
+function topicsClaimingAll(words: string[], hits: RankedHit[], search: TopicSearch): string[] {
+  const claims = (id: string, w: string) => {
+    const topic = search.get(id);
+    return Boolean(topic && (topic.id === w || topic.keywords.includes(w)));
+  };
+  const claimedWords = words.filter((w) => hits.some((h) => claims(h.id, w)));
+  if (claimedWords.length === 0) return [];
+  const best = hits[0]?.score ?? 0;
+  // A topic far behind on score is not a real contender, even if it lists the word.
+  const floor = words.length === 1 ? 0 : best * 0.5;
+  return hits.filter((h) => h.score >= floor && claimedWords.every((w) => claims(h.id, w))).map((h) => h.id);
+}
+
+/** A description of the team or workload ("we are 4 devs, no k8s") asks for a recommendation implicitly. */
+function hasSituation(t: string, factors: Factors): boolean {
+  const count = Object.keys(factors).length;
+  if (count === 0) return false;
+  const aboutUs = /\b(we|we'?re|our|us|i'?m|i am|my team|my company|team of|startup|side project)\b/.test(t);
+  const decisive = Object.keys(factors).filter((f) => f !== 'costSensitive').length;
+  if (decisive >= 1 && /\b(ecs or eks|eks or ecs)\b/.test(t)) return true;
+  return (
+    aboutUs && (count >= 2 || Boolean(factors.noK8sSkills || factors.runsK8sAlready || factors.k8sSkills))
+  );
+}

@@ -1,0 +1,80 @@
+// Runs the evaluation set through the real handler and scores intent, topic and pick (top-1).
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { createBrain } from '../../src/brain.ts';
+import type { Reply } from '../../src/core/types.ts';
+import { MemoryStore } from '../../src/state/memory-store.ts';
+
+const intent = z.enum(['help', 'overview', 'topic', 'recommend', 'cost', 'clarify', 'unknown']);
+const turnSchema = z.strictObject({
+  q: z.string(),
+  intent,
+  topic: z.string().optional(),
+  pick: z.enum(['ecs', 'eks', 'ask']).optional(),
+  choices: z.array(z.string()).optional(),
+});
+const caseSchema = z.union([turnSchema, z.strictObject({ thread: z.array(turnSchema).min(2) })]);
+export const evalSetSchema = z.strictObject({ cases: z.array(caseSchema) });
+type Turn = z.infer<typeof turnSchema>;
+
+export interface EvalResult {
+  total: number;
+  correct: number;
+  accuracy: number;
+  byIntent: Record<string, { total: number; correct: number }>;
+  byTopic: Record<string, { total: number; correct: number }>;
+  failures: Array<{ q: string; expected: string; got: string; thread?: number }>;
+}
+
+function label(t: Pick<Turn, 'intent' | 'topic' | 'pick' | 'choices'>): string {
+  return [t.intent, t.topic ?? '', t.pick ?? '', t.choices?.join('|') ?? ''].filter(Boolean).join(':');
+}
+
+function judge(expected: Turn, reply: Reply): boolean {
+  if (reply.intent !== expected.intent) return false;
+  if (expected.intent === 'topic') return reply.topics[0] === expected.topic;
+  if (expected.intent === 'recommend' && expected.pick) return reply.pick === expected.pick;
+  if (expected.intent === 'clarify' && expected.choices)
+    return reply.topics.some((t) => expected.choices!.includes(t));
+  return true;
+}
+
+export async function runEval(file = new URL('./questions.json', import.meta.url)): Promise<EvalResult> {
+  const set = evalSetSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const { handler } = createBrain(
+    { STATE_STORE: 'memory', DEFAULT_REGION: 'us-east-1', CONTEXT_TTL_SECONDS: 3600 },
+    new MemoryStore(),
+  );
+  const result: EvalResult = { total: 0, correct: 0, accuracy: 0, byIntent: {}, byTopic: {}, failures: [] };
+  const score = async (turn: Turn, threadKey: string, thread?: number) => {
+    const reply = await handler.handle({ text: turn.q, userId: 'eval', threadKey });
+    const ok = judge(turn, reply);
+    result.total++;
+    if (ok) result.correct++;
+    result.byIntent[turn.intent] ??= { total: 0, correct: 0 };
+    const bucket = result.byIntent[turn.intent]!;
+    bucket.total++;
+    if (ok) bucket.correct++;
+    if (turn.topic) {
+      result.byTopic[turn.topic] ??= { total: 0, correct: 0 };
+      const tb = result.byTopic[turn.topic]!;
+      tb.total++;
+      if (ok) tb.correct++;
+    }
+    if (!ok) {
+      const got = label({ intent: reply.intent, topic: reply.topics[0], pick: reply.pick });
+      result.failures.push({ q: turn.q, expected: label(turn), got, thread });
+    }
+  };
+  let n = 0;
+  for (const c of set.cases) {
+    n++;
+    if ('thread' in c) {
+      for (const turn of c.thread) await score(turn, `eval:thread:${n}`, n);
+    } else {
+      await score(c, `eval:single:${n}`);
+    }
+  }
+  result.accuracy = result.total ? result.correct / result.total : 0;
+  return result;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ThreadContexts } from '../../src/core/context.ts';
+import { testBrain } from '../helpers/brain.ts';
+
+describe('thread context', () => {
+  it('resolves "what about IAM?", "why?", "more detail" and "and on EKS?" against the thread', async () => {
+    const { thread } = testBrain();
+    const t = thread();
+    expect((await t.say('how does networking work on each')).topics).toEqual(['networking']);
+    const iam = await t.say('what about IAM?');
+    expect(iam.topics).toEqual(['iam']);
+    const why = await t.say('why?');
+    expect(why.topics).toEqual(['iam']);
+    expect(why.title).toMatch(/^Why/);
+    const more = await t.say('more detail');
+    expect(more.topics).toEqual(['iam']);
+    expect(more.detail.length).toBeGreaterThan(1);
+    const eks = await t.say('and on EKS?');
+    expect(eks.topics).toEqual(['iam']);
+    expect(eks.title).toMatch(/EKS side/);
+  });
+
+  it('keeps threads apart', async () => {
+    const { thread } = testBrain();
+    const a = thread();
+    const b = thread();
+    await a.say('tell me about windows containers');
+    await b.say('how does scaling work');
+    expect((await a.say('more detail')).topics).toEqual(['windows']);
+    expect((await b.say('more detail')).topics).toEqual(['scaling']);
+  });
+
+  it('stores context through the Store under the thread key, with a TTL', async () => {
+    const { thread, store } = testBrain();
+    const t = thread('slack:T1:C1:1700000000.000100');
+    await t.say('what is eks auto mode');
+    const saved = await store.get<{ lastTopic: string; turns: number }>(
+      ThreadContexts.key('slack:T1:C1:1700000000.000100'),
+    );
+    expect(saved).toMatchObject({ lastTopic: 'auto-mode', turns: 1 });
+  });
+
+  it('continues a "Did you mean" with the number or name of a choice', async () => {
+    const { thread } = testBrain();
+    const t = thread();
+    const clarify = await t.say('roles');
+    expect(clarify.intent).toBe('clarify');
+    const second = await t.say('2');
+    expect(second.intent).toBe('topic');
+    expect(second.topics).toEqual([clarify.topics[1]]);
+  });
+
+  it('answers a vague follow-up about "it" from the thread topic', async () => {
+    const { thread } = testBrain();
+    const t = thread();
+    await t.say('eks extended support');
+    const r = await t.say('what happens after that?');
+    expect(r.topics).toEqual(['version-lifecycle']);
+  });
+
+  it('treats buttons like typed follow-ups', async () => {
+    const { thread } = testBrain();
+    const t = thread();
+    const r = await t.say('', { action: { kind: 'more', label: 'More detail', topicId: 'spot' } });
+    expect(r.topics).toEqual(['spot']);
+    expect(r.detail.length).toBeGreaterThan(0);
+    const bogus = await t.say('', { action: { kind: 'topic', label: 'x', topicId: 'no-such-topic' } });
+    expect(bogus.intent).toBe('unknown');
+  });
+
+  it('refuses an oversized message politely instead of processing it', async () => {
+    const { ask } = testBrain();
+    const r = await ask('x'.repeat(5000));
+    expect(r.title).toMatch(/too long/);
+  });
+});
