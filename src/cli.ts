@@ -32,6 +32,12 @@ function print(reply: Reply, json: boolean): void {
   process.stdout.write(json ? `${JSON.stringify(toJsonAnswer(reply))}\n` : `${renderText(reply)}\n`);
 }
 
+// `npm run ask ... | head` closes the pipe early; that is not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 async function main(): Promise<number> {
   const [command, ...argv] = process.argv.slice(2);
   const options = parseArgs(argv);

@@ -42,6 +42,11 @@ export function dedupeSources(sources: Source[]): Source[] {
   return [...seen.values()];
 }
 
+/** A topic's name for buttons and suggestions: the overview label, or the title up to its colon. */
+export function shortTitle(topic: Topic): string {
+  return topic.overview?.label ?? topic.title.split(':')[0]!.trim();
+}
+
 export function helpReply(): Reply {
   return emptyReply({
     intent: 'help',
@@ -123,7 +128,7 @@ export function topicReply(
     followUps: [
       ...(mode === 'why' ? [] : ['why?']),
       ...(mode === 'more' ? [] : ['more detail']),
-      ...related.slice(0, 2).map((t) => `what about ${t.title.toLowerCase()}?`),
+      ...related.slice(0, 2).map((t) => `what about ${shortTitle(t).toLowerCase()}?`),
     ],
   };
   const moreAction: ReplyAction = { kind: 'more', label: 'More detail', topicId: topic.id };

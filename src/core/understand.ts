@@ -152,7 +152,7 @@ export function understand(
     words.length <= 2 &&
     runnerUp?.strong &&
     !top.alias &&
-    !(top.exact && !runnerUp.exact) &&
+    runnerUp.exactCount >= top.exactCount &&
     runnerUp.score >= top.score * CLARIFY_RATIO
   ) {
     const choices = hits.filter((h) => h.strong && h.score >= top.score * CLARIFY_RATIO).slice(0, 4);
@@ -233,6 +233,8 @@ interface RankedHit {
   alias: boolean;
   /** A query word is exactly one of the topic's keywords or its id. */
   exact: boolean;
+  /** How many query words are exactly keywords (or the id) of the topic. */
+  exactCount: number;
 }
 
 /** BM25 hits, with a boost for topics whose whole alias phrase appears in the text. */
@@ -251,13 +253,15 @@ export function rankTopics(normalized: string, search: TopicSearch): RankedHit[]
       }),
     );
     const alias = aliasWords > 0;
-    const exact = Boolean(topic && words.some((w) => w === topic.id || topic.keywords.includes(w)));
+    const exactCount = topic ? words.filter((w) => w === topic.id || topic.keywords.includes(w)).length : 0;
+    const exact = exactCount > 0;
     return {
       id: h.id,
-      score: h.score * (1 + 0.5 * aliasWords),
+      score: h.score * (1 + 0.5 * aliasWords) * (1 + 0.1 * exactCount),
       strong: h.strong || Boolean(alias),
       alias: Boolean(alias),
       exact,
+      exactCount,
     };
   });
   return ranked.sort((a, b) => b.score - a.score);
@@ -303,7 +307,8 @@ function topicsClaimingAll(words: string[], hits: RankedHit[], search: TopicSear
     return Boolean(topic && (topic.id === w || topic.keywords.includes(w)));
   };
   const claimedWords = words.filter((w) => hits.some((h) => claims(h.id, w)));
-  if (claimedWords.length === 0) return [];
+  // A word that is a topic's own id ("rbac", "iam", "fargate") names that topic: nothing to ask.
+  if (claimedWords.length === 0 || claimedWords.some((w) => search.get(w))) return [];
   const best = hits[0]?.score ?? 0;
   // A topic far behind on score is not a real contender, even if it lists the word.
   const floor = words.length === 1 ? 0 : best * 0.5;
