@@ -13,7 +13,7 @@ export interface Brain {
 
 /** Wires the shared brain: knowledge base + cost engine + state store -> one intent handler. */
 export function createBrain(
-  config: Pick<Config, 'STATE_STORE' | 'DEFAULT_REGION' | 'CONTEXT_TTL_SECONDS'>,
+  config: Pick<Config, 'STATE_STORE' | 'REDIS_URL' | 'DEFAULT_REGION' | 'CONTEXT_TTL_SECONDS'>,
   store?: Store,
 ): Brain {
   const knowledge = loadKnowledge();

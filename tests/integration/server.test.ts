@@ -40,3 +40,23 @@ describe('HTTP server', () => {
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200); // still alive
   });
 });
+
+describe('readiness with an unreachable store', () => {
+  it('answers 503 on /readyz while /healthz stays 200', async () => {
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      STATE_STORE: 'redis',
+      REDIS_URL: 'redis://127.0.0.1:1',
+    });
+    const running = await startServer(config, { brain: createBrain(config), logger: createLogger('silent') });
+    try {
+      const ready = await fetch(`${running.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ ok: false, store: 'unreachable' });
+      expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+    } finally {
+      await running.close();
+    }
+  });
+});
