@@ -86,7 +86,9 @@ export function estimateReply(e: Estimate, previous?: Estimate, changed: string[
   const actions: ReplyAction[] = [{ kind: 'estimate', label: 'New estimate' }];
   return base({
     title: `Monthly cost estimate: ECS vs EKS, ${e.regionName}`,
-    summary: headline(e),
+    summary: previous
+      ? `${headline(e)} Change: ECS ${describeChange(previous.ecs.monthlyUsd, e.ecs.monthlyUsd)}; EKS ${describeChange(previous.eks.monthlyUsd, e.eks.monthlyUsd)}.`
+      : headline(e),
     rows: [
       { label: 'Platform', ecs: e.ecs.platform, eks: e.eks.platform },
       { label: 'Total', ecs: sideTotal(e.ecs), eks: sideTotal(e.eks) },

@@ -30,6 +30,9 @@ const EXPANSIONS: Array<[RegExp, string]> = [
   [/\brecc?omm?end|\brecommand\b/g, 'recommend'],
   [/\bshld\b|\bshud\b/g, 'should'],
   [/\btask ?defs?\b|\btask-defs?\b/g, 'task definition'],
+  // Product names whose first word is a stop word would otherwise lose it.
+  [/\bservice connect\b/g, 'serviceconnect service connect'],
+  [/\b(dc|dcs|data ?cent(er|re)s?|racks?|colo)\b/g, 'datacenter'],
   [/\bdiff?e?re?n(c|s)e\b|\bdiffrence\b|\bdiferen(c|s)e\b/g, 'difference'],
   [/\bu\b/g, 'you'],
   [/\bur\b/g, 'your'],

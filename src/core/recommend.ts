@@ -25,13 +25,13 @@ const PATTERNS: Array<[Factor, RegExp]> = [
   [
     'noK8sSkills',
     new RegExp(
-      `(\\bno\\b|\\bzero\\b|\\blittle\\b|\\blimited\\b|without|lack|don'?t (have|know|use)|dont (have|know)|never (used|touched|run)|new to|nobody( here| on the team| in the team)? (knows|has)|none of us|none (of them )?(know|knows|has|have)|no one (knows|has)|not (familiar|experienced|comfortable)|unfamiliar|inexperienced|no one knows|haven'?t used|zero experience)[^.]{0,40}${K8S}|${K8S}[^.]{0,25}(newbies|beginners|noobs|is new to us|scares us|too complex for us)`,
+      `(\\bno\\b|\\bzero\\b|\\blittle\\b|\\blimited\\b|without|lack|don'?t (have|know|use)|dont (have|know)|never (used|touched|run)|new to|nobody( here| on the team| in the team)? (knows|has)|none of us|none (of them )?(know|knows|has|have)|no one (knows|has)|doesn'?t (know|use|have)|does not (know|use|have)|do not (know|use|have)|not know|don'?t really know|not (familiar|experienced|comfortable)|unfamiliar|inexperienced|no one knows|haven'?t used|zero experience)[^.]{0,40}${K8S}|${K8S}[^.]{0,25}(newbies|beginners|noobs|is new to us|scares us|too complex for us)`,
     ),
   ],
   [
     'runsK8sAlready',
     new RegExp(
-      `(already|currently|today|existing)[^.]{0,30}(run|use|on|have|using|running|operate)[^.]{0,20}${K8S}|${K8S}[^.]{0,20}(on-?prem|on premises|in (our|the) data ?cent|already|today)|(gke|aks|openshift|rancher|self-?managed kubernetes)`,
+      `(already|currently|today|existing)[^.]{0,30}(run|use|on|have|using|running|operate)[^.]{0,20}${K8S}|${K8S}[^.]{0,20}(on-?prem|on premises|in (our|the) data ?cent|already|today)|(on|use|using|run|running|from) (gke|aks|openshift|rancher)|self-?managed kubernetes`,
     ),
   ],
   [
@@ -89,7 +89,7 @@ export function detectFactors(normalizedText: string): Factors {
 
 /** Phrases that mean "help me decide", with or without details. */
 export const RECOMMEND_CUE =
-  /\b(which (one |service |option |of (the|them) )?(should|would|do|to|is right|is better for (us|me))|which one\??$|what should (we|i)|should (we|i) (use|go|pick|choose|start|run)|recommend|recommendation|suggest|suggestion|advice|advise|help (me|us) (choose|decide|pick)|decide between|choose between|pick between|pick one|choose one|(pick|choose) for (me|us)|(should|shall|would|do) (we|i|you) go with|which is (right|best|better) for (us|me|our)|what would you (pick|choose|use)|makes? more sense for (us|me|our)|right choice for|best fit for (us|me|our)|what do you (suggest|recommend)|(overkill|worth it) for (us|me|our)|(ecs|eks) right\??$)/;
+  /\b(which (one |service |option |of (the|them) )?(should|would|do|to|is right|is better for (us|me))|which one\??$|what should (we|i)|should (we|i) (use|go|pick|choose|start|run)|recommend|recommendation|suggest|suggestion|advice|advise|(ecs|eks) or (ecs|eks)\??,? (for|in) (us|me|our|my)|help (me|us) (choose|decide|pick)|decide between|choose between|pick between|pick one|choose one|(pick|choose) for (me|us)|(should|shall|would|do) (we|i|you) go with|which is (right|best|better) for (us|me|our)|what would you (pick|choose|use)|makes? more sense for (us|me|our)|right choice for|best fit for (us|me|our)|what do you (suggest|recommend)|(overkill|worth it) for (us|me|our)|(ecs|eks) right\??$)/;
 
 /** Questions the bot asks when it cannot decide yet; answers map to factors by position. */
 export const DECIDING_QUESTIONS: Array<{ question: string; yes: Factor; no?: Factor }> = [

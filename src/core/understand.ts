@@ -22,7 +22,7 @@ const HELP =
   /^(help|usage|commands?|menu|options|\?+|what can (you|this bot|the bot) do|what do you do|how (do i|to|can i) use (you|this|the bot|it)|who are you|what are you|what is this( bot)?|how does this (bot )?work|examples?|getting started)\b/;
 const GREETING = /^(hi|hello|hey|yo|hiya|howdy|sup|good (morning|afternoon|evening))( there)?( bot)?[!.?]*$/;
 const HELP_ANYWHERE =
-  /\b(what can (you|i) (do|help with|answer|ask)|how do i use (you|this bot)|list (of )?commands|show (me )?commands|questions (can|should) i ask|example questions|what are you for|what do you do|what('?s| is) the syntax|how do i (get|ask for) (a |an )?(cost )?estimate)\b/;
+  /\b(what can (you|i) (do|help with|answer|ask)|how do i use (you|this bot)|list (of )?commands|show (me )?commands|questions (can|should) i ask|example questions|what are you for|what do you do|what (topics|things|questions|subjects) (do|can) you (cover|answer|handle|know)|what('?s| is) the syntax|how do i (get|ask for) (a |an )?(cost )?estimate)\b/;
 const WHY =
   /^(why|how come|why so|why is that|why\?|reason|reasons|what'?s the reason|explain why|justify)\b/;
 const MORE =
@@ -91,11 +91,10 @@ export function understand(
   }
   if (COST_ONLY.test(t)) return { intent: 'cost', whatIf: false };
   // A workload spec ("3 m5.large nodes") is a cost request; a question about counts ("why only 29 pods?") is not.
-  if (
-    costSignals &&
-    WORKLOAD_SPEC.test(t) &&
-    (COST_ASK.test(t) || (!QUESTION_START.test(t) && !wantsAdvice))
-  ) {
+  const spec = specStrength(t);
+  const choosing = wantsAdvice || /\b(ecs or eks|eks or ecs)\b/.test(t);
+  const counted = /\d/.test(t);
+  if (costSignals && counted && spec >= 1 && (COST_ASK.test(t) || (spec >= 2 && !QUESTION_START.test(t) && !choosing))) {
     return { intent: 'cost', whatIf: false };
   }
 
@@ -124,17 +123,31 @@ export function understand(
 
   if (last && !strongTop && ANAPHORA.test(t)) return { intent: 'topic', topicId: last, mode: 'more', focus };
   // "how much cheaper is it?": a short question about "it" stays on the thread's topic.
-  if (last && PRONOUN.test(t) && words.length <= 2 && !top?.alias)
+  const namesTopicId = words.some((w) => search.get(w) && w !== last);
+  if (last && PRONOUN.test(t) && words.length <= 2 && !top?.alias && !namesTopicId) {
     return { intent: 'topic', topicId: last, mode: 'answer', focus };
+  }
 
   const factors = detectFactors(t);
-  const offTopic = isOffTopic(t, words, search);
+  // An advice request needs more evidence of being off-topic: "what would you choose for a new project" is ours.
+  const offTopic = isOffTopic(t, words.filter((w) => !ADVICE_WORDS.has(w)), search, wantsAdvice ? 3 : 2);
   const overviewCue = !strongTop && OVERVIEW.test(t);
   if (offTopic && !overviewCue && Object.keys(factors).length === 0) return { intent: 'unknown' };
-  if (wantsAdvice) return { intent: 'recommend', factors, mode: 'answer' };
+  // "irsa vs pod identity, which should i use?" asks for that topic's verdict, not for ECS-or-EKS advice.
+  const namesTopic = Boolean(strongTop && strongTop.id !== CHOICE_TOPIC && (strongTop.alias || strongTop.exactCount >= 2));
+  const choosingPlatform = /\b(ecs or eks|eks or ecs|ecs vs eks|eks vs ecs)\b/.test(t);
+  const hasFactors = Object.keys(factors).length > 0;
+  if (wantsAdvice && (!namesTopic || choosingPlatform || hasFactors)) return { intent: 'recommend', factors, mode: 'answer' };
   if (overviewCue) return { intent: 'overview' };
   if (offTopic) return { intent: 'unknown' };
-  if (hasSituation(t, factors)) return { intent: 'recommend', factors, mode: 'answer' };
+  if (MIGRATION_CUE.test(t) && search.get(MIGRATION_TOPIC)) {
+    return { intent: 'topic', topicId: MIGRATION_TOPIC, mode: 'answer', focus };
+  }
+  // A team description is a request for advice, unless it frames a question about one topic.
+  const topicQuestion = Boolean(strongTop && TOPIC_QUESTION.test(t) && strongTop.id !== CHOICE_TOPIC);
+  if (hasSituation(t, factors) && (!topicQuestion || choosingPlatform)) {
+    return { intent: 'recommend', factors, mode: 'answer' };
+  }
 
   if (!top || !strongTop) {
     if (last && (ANAPHORA.test(t) || focus)) return { intent: 'topic', topicId: last, mode: 'more', focus };
@@ -144,26 +157,56 @@ export function understand(
   // "main differences between ecs and eks" names both sides and no specific topic: the overview.
   if (OVERVIEW.test(t) && words.every((w) => OVERVIEW_WORDS.has(w))) return { intent: 'overview' };
 
-  // One short word that several topics claim as a keyword ("roles", "limits") is ambiguous by definition.
-  const claimed = words.length <= 2 && !top.alias ? topicsClaimingAll(words, hits, search) : [];
-  if (claimed.length >= 2) return { intent: 'clarify', choices: claimed.slice(0, 4) };
-  const runnerUp = hits[1];
-  if (
-    words.length <= 2 &&
-    runnerUp?.strong &&
-    !top.alias &&
-    runnerUp.exactCount >= top.exactCount &&
-    runnerUp.score >= top.score * CLARIFY_RATIO
-  ) {
-    const choices = hits.filter((h) => h.strong && h.score >= top.score * CLARIFY_RATIO).slice(0, 4);
-    return { intent: 'clarify', choices: choices.map((h) => h.id) };
+  const choices = ambiguousChoices(words, hits, search);
+  if (choices.length >= 2) {
+    // The thread already settles it ("any limits on eks?" right after a Fargate answer).
+    if (last && choices.includes(last)) return { intent: 'topic', topicId: last, mode: 'answer', focus };
+    // "how much does ecs anywhere cost": the price lives in the named topic, not in the general pricing one.
+    const named = choices.filter((id) => id !== PRICE_TOPIC && hits.find((h) => h.id === id)?.exact);
+    if (choices.includes(PRICE_TOPIC) && named.length === 1) {
+      return { intent: 'topic', topicId: named[0]!, mode: 'answer', focus };
+    }
+    return { intent: 'clarify', choices };
   }
   return { intent: 'topic', topicId: top.id, mode: 'answer', focus };
 }
 
-/** A count with a unit, an instance type or a flag: something that can be priced. */
-const WORKLOAD_SPEC =
-  /\b\d+(\.\d+)?\s*(x\s*)?(tasks?|pods?|nodes?|instances?|services?|replicas?|clusters?|vcpus?|cpus?|gb|gib|mb|mib|containers?|servers?)\b|\b[a-z]+\d+[a-z]*\.(nano|micro|small|medium|large|\d*xlarge|metal)\b|(^|\s)--[a-z]/;
+/** Topics to offer in "Did you mean ...?" for a short message, or [] when one topic clearly wins. */
+function ambiguousChoices(words: string[], hits: RankedHit[], search: TopicSearch): string[] {
+  const top = hits[0];
+  if (!top || words.length > 2 || top.alias) return [];
+  // One short word that several topics claim as a keyword ("roles", "limits") is ambiguous by definition.
+  const claimed = topicsClaimingAll(words, hits, search);
+  if (claimed.length >= 2) return claimed.slice(0, 4);
+  const runnerUp = hits[1];
+  if (runnerUp?.strong && runnerUp.exactCount >= top.exactCount && runnerUp.score >= top.score * CLARIFY_RATIO) {
+    return hits
+      .filter((h) => h.strong && h.score >= top.score * CLARIFY_RATIO)
+      .slice(0, 4)
+      .map((h) => h.id);
+  }
+  return [];
+}
+
+/** The general pricing topic: a price question about a named product belongs to that product's topic. */
+const PRICE_TOPIC = 'pricing';
+/** The topic about choosing between the two: advice questions that match it are recommendations. */
+const CHOICE_TOPIC = 'best-fit';
+const MIGRATION_TOPIC = 'migration';
+/** "move from eks to ecs", "what replaces hpa", "what does a task definition become". */
+const MIGRATION_CUE =
+  /(migrat\w*|moving|move|switch\w*|port(ing)?)\b[^.?]{0,30}\b(from|to|off|back to)\b[^.?]{0,20}\b(ecs|eks|kubernetes)\b|\bwhat (replaces|becomes of)\b|\bwhat (does|do) [^?]{1,40} become\b|\b(map|maps|mapping) (over|across)\b/;
+
+/** Counts with a unit and pricing settings: each one is something that can be priced. */
+const SPEC_PARTS =
+  /\b\d+(\.\d+)?\s*(x\s*)?(tasks?|pods?|nodes?|instances?|services?|replicas?|clusters?|vcpus?|cpus?|gb|gib|mb|mib|containers?|servers?)\b|\b(extended support|business hours|weekdays|graviton|fargate spot|[a-z]{2}-[a-z]+-\d)\b/g;
+/** An instance type or a --flag is a full spec on its own. */
+const FULL_SPEC = /\b[a-z]+\d+[a-z]*\.(nano|micro|small|medium|large|\d*xlarge|metal)\b|(^|\s)--[a-z]/;
+
+/** How much of a priceable workload the text describes: "5 services" alone is 1, "10 tasks 1 vcpu 2gb" is 3. */
+function specStrength(t: string): number {
+  return (t.match(SPEC_PARTS)?.length ?? 0) + (FULL_SPEC.test(t) ? 2 : 0);
+}
 const COST_ASK =
   /\b(cost|costs|price|pricing|priced|estimate|how much|monthly|per month|a month|bill|budget|spend)\b/;
 const COST_ONLY =
@@ -179,6 +222,10 @@ const OVERVIEW_WORDS = new Set(
     ' ',
   ),
 );
+/** Words of asking for advice; they say nothing about whether the subject is ECS/EKS. */
+const ADVICE_WORDS = new Set(['recommend', 'recommendation', 'suggest', 'suggestion', 'advice', 'advise', 'choose', 'pick', 'decide', 'go']);
+/** A question about something ("how steep is ...", "what replaces ...") rather than a request to choose. */
+const TOPIC_QUESTION = /\b(how|what|why|when|where|does|do|is|are|can)\b[^.]*$/;
 const SAME_AGAIN = /\bsame (thing|setup|workload|again)\b|\binstead\b/;
 const PRONOUN = /\b(it|that|this|them|those)\b/;
 const ANAPHORA = /\b(it|that|this|those|them|there|then|after that|same thing)\b/;
@@ -293,11 +340,11 @@ const DOMAIN_ANCHOR =
   /\b(ecs|eks|kubernetes|fargate|container|containers|docker|cluster|clusters|pod|pods|task|tasks|aws|amazon|orchestrat\w*)\b/;
 
 /** Off-topic: most of what was said is outside the domain vocabulary and nothing anchors it here. */
-function isOffTopic(t: string, words: string[], search: TopicSearch): boolean {
+function isOffTopic(t: string, words: string[], search: TopicSearch, minUnknown = 2): boolean {
   if (DOMAIN_ANCHOR.test(t) || words.length === 0) return false;
   const known = words.filter((w) => search.knows(w)).length;
   const unknown = words.length - known;
-  return known === 0 ? unknown >= 1 : unknown >= 2 && unknown > known;
+  return known === 0 ? unknown >= minUnknown - 1 : unknown >= minUnknown && unknown > known;
 }
 
 /** Topics that list every keyword-like word of the text among their keywords, best first. */

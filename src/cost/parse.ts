@@ -745,6 +745,15 @@ export interface ParseOptions {
   snapshot?: PricingSnapshot;
 }
 
+/** "double it" = 2, "triple" = 3, "halve it" = 0.5; undefined when the text scales nothing. */
+function scaleFactor(text: string): number | undefined {
+  const t = text.toLowerCase();
+  if (/\b(double|twice|2x)\b/.test(t)) return 2;
+  if (/\b(triple|3x)\b/.test(t)) return 3;
+  if (/\b(halve|half)\b/.test(t)) return 0.5;
+  return undefined;
+}
+
 /** Parse free text or flags; with `previous`, unspecified fields keep previous values (what-if). */
 export function parseCostRequest(
   text: string,
@@ -765,6 +774,13 @@ export function parseCostRequest(
   // A field still at its default before this message is reported as newly set, not as "unchanged".
   const note = (name: string, from: string, to: string, field?: DefaultableField) =>
     changed.push(describe(name, from, to, whatIf && !(field && base.defaults.includes(field))));
+
+  // "double it" / "halve it": scale the previous estimate's count when no new count was given.
+  const factor = whatIf ? scaleFactor(rest) : undefined;
+  if (factor !== undefined && p.tasks === undefined && p.services === undefined && p.nodes === undefined) {
+    if (base.compute === 'fargate') p.tasks = Math.max(1, Math.round(base.tasks * factor));
+    else p.nodes = Math.max(1, Math.round(base.nodes * factor));
+  }
 
   // Counts: services x replicas (replicas default to 1 per service).
   if (p.services !== undefined || p.tasks !== undefined) {
@@ -970,6 +986,7 @@ const STRONG_SIGNALS: RegExp[] = [
   /\bextended[\s-]support\b/,
 ];
 const WEAK_SIGNALS: RegExp[] = [
+  /\b(double|triple|halve|twice)\b/,
   /\b(graviton\d?|arm64|arm|aarch64)\b/,
   /\bspot\b/,
   /\b(albs?|load balancers?|nat(?:[\s-]?gateways?)?|public ips?|ipv4)\b/,

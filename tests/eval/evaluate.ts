@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { createBrain } from '../../src/brain.ts';
+import { renderText } from '../../src/core/render-text.ts';
 import type { Reply } from '../../src/core/types.ts';
 import { MemoryStore } from '../../src/state/memory-store.ts';
 
@@ -39,12 +40,20 @@ function judge(expected: Turn, reply: Reply): boolean {
   return true;
 }
 
-export async function runEval(file = new URL('./questions.json', import.meta.url)): Promise<EvalResult> {
-  const set = evalSetSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  const { handler } = createBrain(
-    { STATE_STORE: 'memory', DEFAULT_REGION: 'us-east-1', CONTEXT_TTL_SECONDS: 3600 },
+function freshHandler() {
+  return createBrain(
+    { STATE_STORE: 'memory', REDIS_URL: undefined, DEFAULT_REGION: 'us-east-1', CONTEXT_TTL_SECONDS: 3600 },
     new MemoryStore(),
-  );
+  ).handler;
+}
+
+/** Eval sets: `questions` is tuned against; `holdout` was written by an outsider and is only measured. */
+export const EVAL_SETS = ['questions', 'holdout'] as const;
+
+export async function runEval(name: (typeof EVAL_SETS)[number] = 'questions'): Promise<EvalResult> {
+  const file = new URL(`./${name}.json`, import.meta.url);
+  const set = evalSetSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const handler = freshHandler();
   const result: EvalResult = { total: 0, correct: 0, accuracy: 0, byIntent: {}, byTopic: {}, failures: [] };
   const score = async (turn: Turn, threadKey: string, thread?: number) => {
     const reply = await handler.handle({ text: turn.q, userId: 'eval', threadKey });
@@ -76,5 +85,31 @@ export async function runEval(file = new URL('./questions.json', import.meta.url
     }
   }
   result.accuracy = result.total ? result.correct / result.total : 0;
+  return result;
+}
+
+const factsSchema = z.strictObject({
+  cases: z.array(z.strictObject({ q: z.string(), mustMatch: z.array(z.string()).min(1) })),
+});
+
+export interface FactsResult {
+  total: number;
+  passed: number;
+  failures: Array<{ q: string; missing: string[]; text: string }>;
+}
+
+/** Asks each factual question in its own thread and checks that the answer text states the facts. */
+export async function runFacts(): Promise<FactsResult> {
+  const set = factsSchema.parse(JSON.parse(readFileSync(new URL('./facts.json', import.meta.url), 'utf8')));
+  const handler = freshHandler();
+  const result: FactsResult = { total: 0, passed: 0, failures: [] };
+  for (const [i, c] of set.cases.entries()) {
+    const reply = await handler.handle({ text: c.q, userId: 'eval', threadKey: `facts:${i}` });
+    const text = renderText(reply);
+    const missing = c.mustMatch.filter((p) => !new RegExp(p, 'i').test(text));
+    result.total++;
+    if (missing.length === 0) result.passed++;
+    else result.failures.push({ q: c.q, missing, text: text.slice(0, 300) });
+  }
   return result;
 }

@@ -295,3 +295,18 @@ describe('hasCostSignals', () => {
     expect(hasCostSignals(t)).toBe(true);
   });
 });
+
+describe('scaling what-ifs', () => {
+  it('doubles, triples or halves the previous count', () => {
+    const first = parseCostRequest('5 fargate tasks 1 vcpu 2gb');
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    const doubled = parseCostRequest('what if we double it', first.request);
+    expect(doubled).toMatchObject({ ok: true, request: { tasks: 10 } });
+    const nodes = parseCostRequest('3 m5.large nodes');
+    if (!nodes.ok) throw new Error('expected a request');
+    expect(parseCostRequest('triple it', nodes.request)).toMatchObject({ ok: true, request: { nodes: 9 } });
+    expect(parseCostRequest('halve it', first.request)).toMatchObject({ ok: true, request: { tasks: 3 } });
+    expect(hasCostSignals('what if we double it')).toBe(true);
+  });
+});
