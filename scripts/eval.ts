@@ -1,5 +1,5 @@
 // npm run eval [-- holdout]: top-1 accuracy per intent and topic, then the fact checks.
-import { EVAL_SETS, runEval, runFacts } from '../tests/eval/evaluate.ts';
+import { EVAL_SETS, FACT_SETS, runEval, runFacts } from '../tests/eval/evaluate.ts';
 
 // Piping into `head` closes stdout early; that is fine.
 process.stdout.on('error', () => process.exit(0));
@@ -26,9 +26,12 @@ for (const name of wanted.length ? wanted : EVAL_SETS) {
   }
   console.log('');
 }
-const facts = await runFacts();
-console.log(
-  `[facts] answers that state the expected facts: ${pct(facts.passed, facts.total)} (${facts.passed}/${facts.total})`,
-);
-for (const f of facts.failures)
-  console.log(`  "${f.q}" missing ${f.missing.join(', ')}: ${f.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+for (const name of FACT_SETS) {
+  const facts = await runFacts(name);
+  console.log(
+    `[${name}] answers that state the expected facts: ${pct(facts.passed, facts.total)} (${facts.passed}/${facts.total})`,
+  );
+  for (const f of facts.failures) {
+    console.log(`  "${f.q}" missing ${f.missing.join(', ')}: ${f.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
+}

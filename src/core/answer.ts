@@ -179,10 +179,23 @@ export function clarifyReply(choices: Topic[]): Reply {
 
 const SIDE_NAME = { ecs: 'Amazon ECS', eks: 'Amazon EKS' } as const;
 
+/** The practical next step for the pick, matched to where the workloads run. */
+function nextStep(pick: 'ecs' | 'eks', factors: Factors): string {
+  if (factors.onPrem) {
+    return pick === 'ecs'
+      ? 'Run the on-premises part with ECS Anywhere.'
+      : 'Run the on-premises part with EKS Hybrid Nodes (connected sites) or EKS Anywhere (disconnected sites).';
+  }
+  return pick === 'ecs'
+    ? 'Pair it with Fargate (or ECS Managed Instances) to avoid managing servers.'
+    : 'Consider EKS Auto Mode to hand node and add-on management to AWS.';
+}
+
 export function recommendReply(
   factors: Factors,
   kb: Knowledge,
   decision: Recommendation = recommend(factors),
+  mode: 'answer' | 'why' = 'answer',
 ): Reply {
   const bestFit = kb.get('best-fit');
   const cited = ['best-fit', 'learning-curve', 'portability', 'pricing']
@@ -209,6 +222,27 @@ export function recommendReply(
   }
   const pick = decision.pick;
   const other = pick === 'ecs' ? 'eks' : 'ecs';
+  if (mode === 'why') {
+    return emptyReply({
+      intent: 'recommend',
+      pick,
+      topics: ['best-fit'],
+      title: `Why ${SIDE_NAME[pick]}`,
+      summary:
+        'Each reason below comes from something you said in this thread. Tell me more (team skills, portability, Helm or operators, GPU or Windows, ops capacity) and I will weigh it again.',
+      sections: [
+        { heading: `For ${pick.toUpperCase()}`, lines: decision.reasons },
+        {
+          heading: `For ${other.toUpperCase()}`,
+          lines: decision.caveats.length ? decision.caveats : ['Nothing you mentioned so far.'],
+        },
+      ],
+      verdict: bestFit?.verdict,
+      followUps: [`what would change this to ${other.toUpperCase()}?`, 'estimate the cost'],
+      actions: [ESTIMATE, OVERVIEW],
+      sources,
+    });
+  }
   const margin = Math.abs(decision.ecsScore - decision.eksScore);
   const strength = margin >= 3 ? 'a clear fit' : 'the better fit, though it is close';
   return emptyReply({
@@ -216,7 +250,7 @@ export function recommendReply(
     pick,
     topics: ['best-fit'],
     title: `Recommendation: ${SIDE_NAME[pick]}`,
-    summary: `Go with ${SIDE_NAME[pick]}: from what you told me it is ${strength}.${pick === 'ecs' ? ' Pair it with Fargate (or ECS Managed Instances) to avoid managing servers.' : ' Consider EKS Auto Mode to hand node and add-on management to AWS.'}`,
+    summary: `Go with ${SIDE_NAME[pick]}: from what you told me it is ${strength}. ${nextStep(pick, factors)}`,
     sections: [
       { heading: `Why ${pick.toUpperCase()}`, lines: decision.reasons },
       ...(decision.caveats.length

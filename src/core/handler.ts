@@ -98,7 +98,7 @@ export function createHandler(deps: HandlerDeps) {
         // Factors accumulate across the thread, so answers can come over several messages.
         const factors = { ...(context.recommend?.factors ?? {}), ...u.factors };
         const decision = recommend(factors);
-        reply = recommendReply(factors, deps.knowledge, decision);
+        reply = recommendReply(factors, deps.knowledge, decision, u.mode);
         next.recommend = { pending: decision.pick === 'ask', factors };
         next.lastTopic = undefined;
         break;

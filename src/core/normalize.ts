@@ -61,7 +61,7 @@ export const STOP_WORDS = new Set(
   tell explain know need want like please thanks thank hey hi hello bot quick q question questions any some
   more less most least also too very really actually get gets got use uses using used one each both either
   other others whats isnt dont doesnt im ive youre theyre lets let me give show say said go going into out up
-  down over under again same new way ways thing things stuff does it's its is per much good lol tldr pls plz
+  down over under again same new way ways thing things stuff does it's its is per much good lol tldr bit part piece section pls plz
   ok okay yes no yeah exactly kinda sort`.split(/\s+/),
 );
 

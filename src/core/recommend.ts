@@ -7,6 +7,7 @@ export type Factor =
   | 'k8sSkills'
   | 'runsK8sAlready'
   | 'portability'
+  | 'onPrem'
   | 'awsOnly'
   | 'k8sEcosystem'
   | 'smallTeam'
@@ -19,7 +20,8 @@ export type Factor =
 
 export type Factors = Partial<Record<Factor, boolean>>;
 
-const K8S = '(kubernetes|k8s|kube|eks|helm)';
+/** Kubernetes itself (what a team can know or run); "eks" alone is one of the options being compared. */
+const K8S = '(kubernetes|k8s|kube|helm)';
 
 const PATTERNS: Array<[Factor, RegExp]> = [
   [
@@ -37,12 +39,16 @@ const PATTERNS: Array<[Factor, RegExp]> = [
   [
     'k8sSkills',
     new RegExp(
-      `(know|knows|experienced|experience with|familiar with|comfortable with|expert|experts|skilled|strong|love|ckad|cka)[^.]{0,20}${K8S}|${K8S}[^.]{0,15}(experts?|experience|skills|background|savvy|folks|engineers|people|team)`,
+      `(know|knows|experienced|experience with|familiar with|comfortable with|expert|experts|skilled|strong|love|ckad|cka)[^.]{0,20}${K8S}|${K8S}[^.]{0,15}(experts?|experience|skills|background|savvy|folks|engineers|people)`,
     ),
   ],
   [
     'portability',
-    /(multi-?cloud|multicloud|portab|portable|vendor lock|lock-?in|cloud.?agnostic|gcp|google cloud|azure|on-?prem|on premises|hybrid|other clouds?|leave aws|move off aws|run anywhere)/,
+    /(multi-?cloud|multicloud|portab|portable|vendor lock|lock-?in|cloud.?agnostic|gcp|google cloud|azure|other clouds?|leave aws|move off aws|run anywhere)/,
+  ],
+  [
+    'onPrem',
+    /(on-?prem|on premises|hybrid|datacenter|data ?cent(er|re)|air.?gapped|edge sites?|own servers|own hardware)/,
   ],
   [
     'awsOnly',
@@ -83,7 +89,7 @@ export function detectFactors(normalizedText: string): Factors {
   // "no kubernetes experience" also matches the skills pattern; the negation wins.
   if (found.noK8sSkills) delete found.k8sSkills;
   if (found.runsK8sAlready) found.k8sSkills = true;
-  if (found.runsK8sAlready && /on-?prem|on premises|data ?cent/.test(t)) found.portability = true;
+  if (found.runsK8sAlready && found.onPrem) found.portability = true;
   return found;
 }
 
@@ -159,6 +165,12 @@ const WEIGHTS: Record<
     side: 'eks',
     weight: 3,
     reason: 'Kubernetes APIs run on any conformant cluster; ECS task definitions and APIs exist only on AWS.',
+  },
+  onPrem: {
+    side: 'eks',
+    weight: 1,
+    reason:
+      'Both reach your own servers: ECS Anywhere ($0.01025 per instance-hour, no load balancer integration or awsvpc) or EKS Anywhere and EKS Hybrid Nodes; EKS fits better when the same Kubernetes platform must also run disconnected.',
   },
   awsOnly: {
     side: 'ecs',

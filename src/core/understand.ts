@@ -93,8 +93,7 @@ export function understand(
   // A workload spec ("3 m5.large nodes") is a cost request; a question about counts ("why only 29 pods?") is not.
   const spec = specStrength(t);
   const choosing = wantsAdvice || /\b(ecs or eks|eks or ecs)\b/.test(t);
-  const counted = /\d/.test(t);
-  if (costSignals && counted && spec >= 1 && (COST_ASK.test(t) || (spec >= 2 && !QUESTION_START.test(t) && !choosing))) {
+  if (costSignals && spec >= 1 && (COST_ASK.test(t) || (spec >= 2 && !QUESTION_WORDS.test(t) && !choosing))) {
     return { intent: 'cost', whatIf: false };
   }
 
@@ -104,7 +103,15 @@ export function understand(
   const strongTop = top?.strong ? top : undefined;
 
   // Follow-ups that only make sense against the previous answer.
-  const focus: Side | undefined = FOCUS_EKS.test(t) ? 'eks' : FOCUS_ECS.test(t) ? 'ecs' : undefined;
+  // "and on EKS?" narrows to one side; "how do ecs and eks scale?" names both and narrows nothing.
+  const bothSides = /\becs\b/.test(t) && /\beks\b/.test(t);
+  const focus: Side | undefined = bothSides
+    ? undefined
+    : FOCUS_EKS.test(t)
+      ? 'eks'
+      : FOCUS_ECS.test(t)
+        ? 'ecs'
+        : undefined;
   const bareFollowUp = words.filter((w) => !FOLLOW_UP_WORDS.has(w)).length === 0;
   const last = context.lastTopic;
   if (WHY.test(t) && bareFollowUp) {
@@ -129,15 +136,28 @@ export function understand(
   }
 
   const factors = detectFactors(t);
-  // An advice request needs more evidence of being off-topic: "what would you choose for a new project" is ours.
-  const offTopic = isOffTopic(t, words.filter((w) => !ADVICE_WORDS.has(w)), search, wantsAdvice ? 3 : 2);
+  // Advice is on-topic here unless it names something else to recommend ("recommend a good python framework").
+  const adviceObject = wantsAdvice ? ADVICE_OBJECT.exec(t)?.[1] : undefined;
+  const offTopic = wantsAdvice
+    ? adviceObject !== undefined && isOffTopic(t, contentWords(adviceObject), search)
+    : isOffTopic(t, words, search);
   const overviewCue = !strongTop && OVERVIEW.test(t);
   if (offTopic && !overviewCue && Object.keys(factors).length === 0) return { intent: 'unknown' };
-  // "irsa vs pod identity, which should i use?" asks for that topic's verdict, not for ECS-or-EKS advice.
-  const namesTopic = Boolean(strongTop && strongTop.id !== CHOICE_TOPIC && (strongTop.alias || strongTop.exactCount >= 2));
-  const choosingPlatform = /\b(ecs or eks|eks or ecs|ecs vs eks|eks vs ecs)\b/.test(t);
-  const hasFactors = Object.keys(factors).length > 0;
-  if (wantsAdvice && (!namesTopic || choosingPlatform || hasFactors)) return { intent: 'recommend', factors, mode: 'answer' };
+  // "irsa vs pod identity, which should i use?" or "windows on fargate, ecs or eks?" asks for that topic's
+  // verdict; advice about the platform needs either no specific topic or something about the team.
+  const namesTopic = Boolean(
+    strongTop &&
+      strongTop.id !== CHOICE_TOPIC &&
+      (strongTop.alias || strongTop.exactCount >= 2 || (strongTop.exactCount >= 1 && words.length <= 3)),
+  );
+  const platformChoice = PLATFORM_CHOICE.test(t);
+  const aboutTeam = Object.keys(factors).some((f) => !CAPABILITY_FACTORS.has(f));
+  const anyFactor = Object.keys(factors).length > 0;
+  if (wantsAdvice || platformChoice) {
+    const topicVerdict = namesTopic && (wantsAdvice ? !anyFactor : !aboutTeam);
+    if (topicVerdict) return { intent: 'topic', topicId: strongTop!.id, mode: 'answer' };
+    return { intent: 'recommend', factors, mode: 'answer' };
+  }
   if (overviewCue) return { intent: 'overview' };
   if (offTopic) return { intent: 'unknown' };
   if (MIGRATION_CUE.test(t) && search.get(MIGRATION_TOPIC)) {
@@ -145,7 +165,7 @@ export function understand(
   }
   // A team description is a request for advice, unless it frames a question about one topic.
   const topicQuestion = Boolean(strongTop && TOPIC_QUESTION.test(t) && strongTop.id !== CHOICE_TOPIC);
-  if (hasSituation(t, factors) && (!topicQuestion || choosingPlatform)) {
+  if (hasSituation(t, factors) && !topicQuestion) {
     return { intent: 'recommend', factors, mode: 'answer' };
   }
 
@@ -179,7 +199,11 @@ function ambiguousChoices(words: string[], hits: RankedHit[], search: TopicSearc
   const claimed = topicsClaimingAll(words, hits, search);
   if (claimed.length >= 2) return claimed.slice(0, 4);
   const runnerUp = hits[1];
-  if (runnerUp?.strong && runnerUp.exactCount >= top.exactCount && runnerUp.score >= top.score * CLARIFY_RATIO) {
+  if (
+    runnerUp?.strong &&
+    runnerUp.exactCount >= top.exactCount &&
+    runnerUp.score >= top.score * CLARIFY_RATIO
+  ) {
     return hits
       .filter((h) => h.strong && h.score >= top.score * CLARIFY_RATIO)
       .slice(0, 4)
@@ -195,7 +219,7 @@ const CHOICE_TOPIC = 'best-fit';
 const MIGRATION_TOPIC = 'migration';
 /** "move from eks to ecs", "what replaces hpa", "what does a task definition become". */
 const MIGRATION_CUE =
-  /(migrat\w*|moving|move|switch\w*|port(ing)?)\b[^.?]{0,30}\b(from|to|off|back to)\b[^.?]{0,20}\b(ecs|eks|kubernetes)\b|\bwhat (replaces|becomes of)\b|\bwhat (does|do) [^?]{1,40} become\b|\b(map|maps|mapping) (over|across)\b/;
+  /\b(migrat\w*|moving|move|switch\w*|port(ing)?)\b[^.?]{0,30}\b(from|to|off|back to)\b[^.?]{0,20}\b(ecs|eks|kubernetes)\b|\bwhat (replaces|becomes of)\b|\bwhat (does|do) [^?]{1,40} become\b|\b(map|maps|mapping) (over|across)\b/;
 
 /** Counts with a unit and pricing settings: each one is something that can be priced. */
 const SPEC_PARTS =
@@ -205,12 +229,19 @@ const FULL_SPEC = /\b[a-z]+\d+[a-z]*\.(nano|micro|small|medium|large|\d*xlarge|m
 
 /** How much of a priceable workload the text describes: "5 services" alone is 1, "10 tasks 1 vcpu 2gb" is 3. */
 function specStrength(t: string): number {
-  return (t.match(SPEC_PARTS)?.length ?? 0) + (FULL_SPEC.test(t) ? 2 : 0);
+  const parts = t.match(SPEC_PARTS) ?? [];
+  // Settings alone ("extended support", "eu-west-1") price nothing: a count or an instance type must be there.
+  if (!FULL_SPEC.test(t) && !parts.some((p) => /^\d/.test(p))) return 0;
+  return parts.length + (FULL_SPEC.test(t) ? 2 : 0);
 }
 const COST_ASK =
   /\b(cost|costs|price|pricing|priced|estimate|how much|monthly|per month|a month|bill|budget|spend)\b/;
 const COST_ONLY =
   /^(cost|costs|estimate|estimate cost|cost estimate|estimate the cost|price it|quote|pricing estimate)$/;
+/** Question words anywhere: "m5.large with prefix delegation, how many pods?" and "max pods on an m5.large"
+ *  are questions, not workload specs. */
+const QUESTION_WORDS =
+  /\b(why|what|which|who|how|does|do|did|is|are|can|could|should|when|where|supported|max|maximum|limit|limits)\b/;
 const QUESTION_START =
   /^(why|what|which|who|how (many|does|do|is|are|can|come)|max|maximum|can|could|does|do|did|is|are|will|would|when|where|should)\b/;
 const TLDR = /^(tldr|summary|summarize|summarise|short version|in short|recap)\??$/;
@@ -222,11 +253,17 @@ const OVERVIEW_WORDS = new Set(
     ' ',
   ),
 );
-/** Words of asking for advice; they say nothing about whether the subject is ECS/EKS. */
-const ADVICE_WORDS = new Set(['recommend', 'recommendation', 'suggest', 'suggestion', 'advice', 'advise', 'choose', 'pick', 'decide', 'go']);
+/** "..., ecs or eks?" at the end, or "ecs or eks for us": the platform choice itself. */
+const PLATFORM_CHOICE =
+  /\b(ecs or eks|eks or ecs)\b\W*$|\b(ecs or eks|eks or ecs),? (for|in) (us|me|our|my)\b/;
+/** Factors that describe a workload need rather than the team; alone they point to a topic, not a recommendation. */
+const CAPABILITY_FACTORS = new Set(['windows', 'gpu', 'onPrem', 'k8sEcosystem', 'costSensitive']);
+/** What a recommendation is asked for, when the message names it: "recommend a good pizza place". */
+const ADVICE_OBJECT = /\b(?:recommend|suggest)(?: me)? (?:a|an|some|any) (.+)$/;
 /** A question about something ("how steep is ...", "what replaces ...") rather than a request to choose. */
 const TOPIC_QUESTION = /\b(how|what|why|when|where|does|do|is|are|can)\b[^.]*$/;
-const SAME_AGAIN = /\bsame (thing|setup|workload|again)\b|\binstead\b/;
+const SAME_AGAIN =
+  /\bsame (thing|setup|workload|again)\b|\binstead\b|^(make it|make that|now|try|with|what about|how about)\s+\d+\??$/;
 const PRONOUN = /\b(it|that|this|them|those)\b/;
 const ANAPHORA = /\b(it|that|this|those|them|there|then|after that|same thing)\b/;
 

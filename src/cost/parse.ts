@@ -775,11 +775,27 @@ export function parseCostRequest(
   const note = (name: string, from: string, to: string, field?: DefaultableField) =>
     changed.push(describe(name, from, to, whatIf && !(field && base.defaults.includes(field))));
 
-  // "double it" / "halve it": scale the previous estimate's count when no new count was given.
+  // "double it" / "halve the memory": scale what the text names (the count by default) unless a value was given.
   const factor = whatIf ? scaleFactor(rest) : undefined;
-  if (factor !== undefined && p.tasks === undefined && p.services === undefined && p.nodes === undefined) {
-    if (base.compute === 'fargate') p.tasks = Math.max(1, Math.round(base.tasks * factor));
-    else p.nodes = Math.max(1, Math.round(base.nodes * factor));
+  const noNewCount = p.tasks === undefined && p.services === undefined && p.nodes === undefined;
+  if (factor !== undefined) {
+    if (/\b(memory|mem|ram|gb|gib)\b/i.test(rest)) {
+      p.memoryGb ??= base.memoryGb * factor;
+    } else if (/\b(v?cpus?|cores?)\b/i.test(rest)) {
+      p.vcpu ??= base.vcpu * factor;
+    } else if (noNewCount) {
+      if (base.compute === 'fargate') p.tasks = Math.max(1, Math.round(base.tasks * factor));
+      else p.nodes = Math.max(1, Math.round(base.nodes * factor));
+    }
+  }
+  // "make it 24": a bare number re-sets the main count of the previous estimate.
+  const bare =
+    whatIf && noNewCount && factor === undefined
+      ? /^\s*(?:make (?:it|that)|now|try|with|what about|how about)\s+(\d+)\s*\??\s*$/i.exec(rest)
+      : null;
+  if (bare) {
+    if (base.compute === 'fargate') p.tasks = Number(bare[1]);
+    else p.nodes = Number(bare[1]);
   }
 
   // Counts: services x replicas (replicas default to 1 per service).

@@ -48,7 +48,8 @@ function freshHandler() {
 }
 
 /** Eval sets: `questions` is tuned against; `holdout` was written by an outsider and is only measured. */
-export const EVAL_SETS = ['questions', 'holdout'] as const;
+export const EVAL_SETS = ['questions', 'holdout', 'holdout2'] as const;
+export const FACT_SETS = ['facts', 'facts2'] as const;
 
 export async function runEval(name: (typeof EVAL_SETS)[number] = 'questions'): Promise<EvalResult> {
   const file = new URL(`./${name}.json`, import.meta.url);
@@ -99,8 +100,8 @@ export interface FactsResult {
 }
 
 /** Asks each factual question in its own thread and checks that the answer text states the facts. */
-export async function runFacts(): Promise<FactsResult> {
-  const set = factsSchema.parse(JSON.parse(readFileSync(new URL('./facts.json', import.meta.url), 'utf8')));
+export async function runFacts(name: (typeof FACT_SETS)[number] = 'facts'): Promise<FactsResult> {
+  const set = factsSchema.parse(JSON.parse(readFileSync(new URL(`./${name}.json`, import.meta.url), 'utf8')));
   const handler = freshHandler();
   const result: FactsResult = { total: 0, passed: 0, failures: [] };
   for (const [i, c] of set.cases.entries()) {

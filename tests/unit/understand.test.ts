@@ -38,6 +38,16 @@ describe('understanding messy questions', () => {
     expect(await topicOf(q)).toBe(expected);
   });
 
+  it('narrows to one side only when one side is named', async () => {
+    const both = await ask('how do ecs and eks scale?');
+    expect(both.topics).toEqual(['scaling']);
+    expect(both.rows).toHaveLength(1);
+    const { thread } = testBrain();
+    const t = thread();
+    await t.say('how does scaling work');
+    expect((await t.say('and on eks?')).title).toMatch(/EKS side/);
+  });
+
   it('routes the general comparison, help and empty text', async () => {
     expect((await ask('ecs vs eks')).intent).toBe('overview');
     expect((await ask('')).intent).toBe('overview');
