@@ -242,8 +242,6 @@ const COST_ONLY =
  *  are questions, not workload specs. */
 const QUESTION_WORDS =
   /\b(why|what|which|who|how|does|do|did|is|are|can|could|should|when|where|supported|max|maximum|limit|limits)\b/;
-const QUESTION_START =
-  /^(why|what|which|who|how (many|does|do|is|are|can|come)|max|maximum|can|could|does|do|did|is|are|will|would|when|where|should)\b/;
 const TLDR = /^(tldr|summary|summarize|summarise|short version|in short|recap)\??$/;
 const COMPUTE_FOLLOW_UP =
   /^(and |what about |how about |what if |but |same thing |same )?(on |with |for |in |using )?(the )?(eks |ecs )?(on |with )?(fargate|ec2)( side| instead| nodes?)?\??$/;
