@@ -4,6 +4,8 @@ import { type Config, ConfigError, loadConfig } from '../src/config.ts';
 import type { HttpMount } from '../src/http.ts';
 import { createLogger } from '../src/log.ts';
 import { startServer } from '../src/server.ts';
+import { createSlackMount } from './slack/mount.ts';
+import { teamsMounts } from './teams/index.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -16,6 +18,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const brain = createBrain(config);
   const mounts: HttpMount[] = [];
+  mounts.push(...teamsMounts(config, brain, logger));
+  // Without Slack credentials this logs one line on how to turn Slack on and mounts nothing.
+  const slack = createSlackMount(config, brain, logger);
+  if (slack) mounts.push(slack);
   const running = await startServer(config, { brain, mounts, logger });
   logger.info(`ecs-vs-eks listening on ${running.url}`);
   logger.info(`health:  ${running.url}/healthz   ready: ${running.url}/readyz`);

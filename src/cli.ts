@@ -4,28 +4,33 @@ import { createInterface } from 'node:readline';
 import { createBrain } from './brain.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { renderText, toJsonAnswer } from './core/render-text.ts';
+import { saveReply } from './core/reply-store.ts';
 import type { Reply } from './core/types.ts';
 
 const USAGE = `Usage:
   npm run ask -- [--json] "question"     one answer (plain text, or one JSON object with --json)
+  npm run ask -- --slack "question"      the Block Kit payload the Slack app would send + a Block Kit Builder link
   npm run chat -- [--json]               a conversation in one thread; piped stdin = one message per line`;
 
 interface Options {
   json: boolean;
+  slack: boolean;
   rest: string[];
 }
 
 function parseArgs(argv: string[]): Options {
   const rest: string[] = [];
   let json = false;
+  let slack = false;
   for (const arg of argv) {
     if (arg === '--json') json = true;
+    else if (arg === '--slack') slack = true;
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
     } else rest.push(arg);
   }
-  return { json, rest };
+  return { json, slack, rest };
 }
 
 function print(reply: Reply, json: boolean): void {
@@ -43,7 +48,7 @@ async function main(): Promise<number> {
   const options = parseArgs(argv);
   // The CLI keeps its thread in this process, so it always uses the memory store.
   const config = { ...loadConfig(), STATE_STORE: 'memory' as const };
-  const { handler } = createBrain(config);
+  const { handler, store } = createBrain(config);
   const threadKey = `cli:${randomUUID()}`;
 
   if (command === 'ask') {
@@ -52,7 +57,16 @@ async function main(): Promise<number> {
       console.error(`Please give a question.\n${USAGE}`);
       return 2;
     }
-    print(await handler.handle({ text: question, userId: 'cli', threadKey }), options.json);
+    const reply = await handler.handle({ text: question, userId: 'cli', threadKey });
+    if (options.slack) {
+      // The one place the CLI knows a platform: previewing the Slack card without a workspace.
+      const { slackPreview } = await import('../adapters/slack/preview.ts');
+      const preview = slackPreview(reply, await saveReply(store, reply));
+      process.stdout.write(`${JSON.stringify(preview.payload, null, 2)}\n`);
+      process.stderr.write(`\nOpen it in Slack's Block Kit Builder:\n${preview.builderUrl}\n`);
+      return 0;
+    }
+    print(reply, options.json);
     return 0;
   }
   if (command === 'chat') {

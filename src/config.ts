@@ -30,6 +30,9 @@ const envSchema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: optionalText,
+  TEAMS_ENABLED: optionalText
+    .pipe(z.stringbool({ error: 'TEAMS_ENABLED must be true or false' }).optional())
+    .transform((v) => v ?? true),
   STATE_STORE: z.enum(['memory', 'redis']).default('memory'),
   REDIS_URL: optionalText,
   DEFAULT_REGION: z

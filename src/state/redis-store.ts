@@ -45,11 +45,7 @@ export class RedisStore implements Store {
   }
 
   async append<T>(key: string, value: T, max: number): Promise<void> {
-    await this.redis
-      .multi()
-      .rpush(this.k(key), JSON.stringify(value))
-      .ltrim(this.k(key), -max, -1)
-      .exec();
+    await this.redis.multi().rpush(this.k(key), JSON.stringify(value)).ltrim(this.k(key), -max, -1).exec();
   }
 
   async list<T>(key: string): Promise<T[]> {
