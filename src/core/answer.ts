@@ -1,6 +1,7 @@
 import type { Overview } from '../knowledge/overview-schema.ts';
 import type { Source, Topic } from '../knowledge/schema.ts';
 import { DECIDING_QUESTIONS, type Factors, type Recommendation, recommend } from './recommend.ts';
+import { makeReply } from './reply.ts';
 import type { Reply, ReplyAction, Side } from './types.ts';
 
 /** Step two of the handler: builds platform-neutral replies from the knowledge base. */
@@ -18,20 +19,6 @@ const EXAMPLES = [
   'what are the limits of EKS on Fargate?',
 ];
 
-function emptyReply(partial: Partial<Reply> & Pick<Reply, 'intent' | 'title' | 'summary'>): Reply {
-  return {
-    topics: [],
-    rows: [],
-    detail: [],
-    sections: [],
-    followUps: [],
-    actions: [],
-    sources: [],
-    notices: [],
-    ...partial,
-  };
-}
-
 const ESTIMATE: ReplyAction = { kind: 'estimate', label: 'Estimate cost' };
 const CHOOSE: ReplyAction = { kind: 'recommend', label: 'Help me choose' };
 const OVERVIEW: ReplyAction = { kind: 'overview', label: 'Overview' };
@@ -48,7 +35,7 @@ export function shortTitle(topic: Topic): string {
 }
 
 export function helpReply(): Reply {
-  return emptyReply({
+  return makeReply({
     intent: 'help',
     title: 'What I can do',
     summary:
@@ -72,7 +59,7 @@ export function helpReply(): Reply {
 }
 
 export function unknownReply(): Reply {
-  return emptyReply({
+  return makeReply({
     intent: 'unknown',
     title: 'I only know about ECS and EKS',
     summary:
@@ -87,7 +74,7 @@ export function overviewReply(kb: Knowledge): Reply {
   const rowTopics = kb.topics
     .filter((t) => t.overview)
     .sort((a, b) => (a.overview?.order ?? 0) - (b.overview?.order ?? 0));
-  return emptyReply({
+  return makeReply({
     intent: 'overview',
     topics: rowTopics.map((t) => t.id),
     title: kb.overview.title,
@@ -134,7 +121,7 @@ export function topicReply(
   const moreAction: ReplyAction = { kind: 'more', label: 'More detail', topicId: topic.id };
   const whyAction: ReplyAction = { kind: 'why', label: 'Why?', topicId: topic.id };
   if (mode === 'why') {
-    return emptyReply({
+    return makeReply({
       ...base,
       title: `Why: ${topic.title}`,
       summary: topic.why,
@@ -144,7 +131,7 @@ export function topicReply(
   }
   if (focus) {
     const other: Side = focus === 'ecs' ? 'eks' : 'ecs';
-    return emptyReply({
+    return makeReply({
       ...base,
       title: `${topic.title}: the ${focus.toUpperCase()} side`,
       summary: topic[focus],
@@ -153,7 +140,7 @@ export function topicReply(
       actions: [moreAction, whyAction, ...relatedActions],
     });
   }
-  return emptyReply({
+  return makeReply({
     ...base,
     title: topic.title,
     summary: topic.summary,
@@ -165,7 +152,7 @@ export function topicReply(
 
 export function clarifyReply(choices: Topic[]): Reply {
   const names = choices.map((t) => t.title);
-  return emptyReply({
+  return makeReply({
     intent: 'clarify',
     topics: choices.map((t) => t.id),
     title: 'Did you mean …?',
@@ -203,7 +190,7 @@ export function recommendReply(
     .filter((t): t is Topic => Boolean(t));
   const sources = dedupeSources(cited.flatMap((t) => t.sources)).slice(0, 5);
   if (decision.pick === 'ask') {
-    return emptyReply({
+    return makeReply({
       intent: 'recommend',
       pick: 'ask',
       topics: ['best-fit'],
@@ -223,7 +210,7 @@ export function recommendReply(
   const pick = decision.pick;
   const other = pick === 'ecs' ? 'eks' : 'ecs';
   if (mode === 'why') {
-    return emptyReply({
+    return makeReply({
       intent: 'recommend',
       pick,
       topics: ['best-fit'],
@@ -245,7 +232,7 @@ export function recommendReply(
   }
   const margin = Math.abs(decision.ecsScore - decision.eksScore);
   const strength = margin >= 3 ? 'a clear fit' : 'the better fit, though it is close';
-  return emptyReply({
+  return makeReply({
     intent: 'recommend',
     pick,
     topics: ['best-fit'],

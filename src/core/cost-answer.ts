@@ -12,6 +12,7 @@ import {
   toContractEstimate,
 } from '../cost/index.ts';
 import type { CostAnswerer } from './handler.ts';
+import { makeReply } from './reply.ts';
 import type { Reply, ReplyAction } from './types.ts';
 
 const COST_EXAMPLES = [
@@ -26,18 +27,7 @@ const BARE_REQUEST =
   /^\s*(cost|costs|estimate|estimate cost|cost estimate|estimate the cost|price|pricing|price it|quote)?\s*[?.!]*\s*$/i;
 
 function base(partial: Partial<Reply> & Pick<Reply, 'title' | 'summary'>): Reply {
-  return {
-    intent: 'cost',
-    topics: [],
-    rows: [],
-    detail: [],
-    sections: [],
-    followUps: [],
-    actions: [],
-    sources: [],
-    notices: [],
-    ...partial,
-  };
+  return makeReply({ intent: 'cost', ...partial });
 }
 
 function sideTotal(side: SideEstimate): string {

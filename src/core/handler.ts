@@ -11,6 +11,7 @@ import {
 } from './answer.ts';
 import { ThreadContexts } from './context.ts';
 import { recommend } from './recommend.ts';
+import { makeReply } from './reply.ts';
 import type { Inbound, Reply, ThreadContext } from './types.ts';
 import { type CostSignals, type Understanding, understand } from './understand.ts';
 
@@ -140,17 +141,10 @@ export function createHandler(deps: HandlerDeps) {
 export type Handler = ReturnType<typeof createHandler>;
 
 function tooLongReply(length: number): Reply {
-  return {
+  return makeReply({
     intent: 'unknown',
-    topics: [],
     title: 'That message is too long',
     summary: `Your message has ${length.toLocaleString('en-US')} characters; I read up to ${MAX_INPUT_CHARS.toLocaleString('en-US')}. Ask one question at a time and I will answer each in this thread.`,
-    rows: [],
-    detail: [],
-    sections: [],
     followUps: ['help'],
-    actions: [],
-    sources: [],
-    notices: [],
-  };
+  });
 }
