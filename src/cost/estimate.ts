@@ -516,11 +516,25 @@ function warnings(book: PriceBook, now: Date): string[] {
 }
 
 function sources(book: PriceBook, extra: Source[]): Source[] {
-  const seen = new Map<string, Source>();
-  for (const p of book.used.values())
-    seen.set(`${p.source.url}|${p.source.title}|${p.source.asOf}`, p.source);
-  for (const s of extra) seen.set(`${s.url}|${s.title}|${s.asOf}`, s);
-  return [...seen.values()];
+  // One entry per source and date, naming the prices it backs when one page carries several dates.
+  const byDate = new Map<string, { source: Source; labels: string[] }>();
+  for (const p of book.used.values()) {
+    const key = `${p.source.url}|${p.source.title}|${p.source.asOf}`;
+    const entry = byDate.get(key) ?? { source: p.source, labels: [] };
+    entry.labels.push(p.label);
+    byDate.set(key, entry);
+  }
+  for (const s of extra)
+    if (!byDate.has(`${s.url}|${s.title}|${s.asOf}`))
+      byDate.set(`${s.url}|${s.title}|${s.asOf}`, { source: s, labels: [] });
+  const dates = new Map<string, number>();
+  for (const { source } of byDate.values())
+    dates.set(`${source.url}|${source.title}`, (dates.get(`${source.url}|${source.title}`) ?? 0) + 1);
+  return [...byDate.values()].map(({ source, labels }) =>
+    (dates.get(`${source.url}|${source.title}`) ?? 0) > 1 && labels.length > 0
+      ? { ...source, title: `${source.title}: ${labels.join(', ')}` }
+      : source,
+  );
 }
 
 /** Prices both sides of a request. Never throws for a bad request: sides come back unpriced with a reason. */
