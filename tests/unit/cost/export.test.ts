@@ -62,7 +62,7 @@ describe('CSV', () => {
       'assumption,,,,Linux/x86, on-demand'.replace('Linux/x86, on-demand', '"Linux/x86, on-demand"'),
     );
     expect(csv).toContain(
-      'source,AWS Fargate pricing (via price-list extracts),,,https://aws.amazon.com/fargate/pricing/',
+      'source,AWS Fargate pricing (via price-list extracts): Fargate Linux/x86 vCPU-hour,,,https://aws.amazon.com/fargate/pricing/',
     );
   });
 });
