@@ -90,6 +90,8 @@ export function understand(
     return { intent: 'cost', whatIf: true };
   }
   if (COST_ONLY.test(t)) return { intent: 'cost', whatIf: false };
+  // "cost 3 m9z.huge nodes" is the documented command form: the cost engine answers, even if only to say why not.
+  if (COST_COMMAND.test(t) && costSignals) return { intent: 'cost', whatIf: false };
   // A workload spec ("3 m5.large nodes") is a cost request; a question about counts ("why only 29 pods?") is not.
   const spec = specStrength(t);
   const choosing = wantsAdvice || /\b(ecs or eks|eks or ecs)\b/.test(t);
@@ -236,6 +238,7 @@ function specStrength(t: string): number {
 }
 const COST_ASK =
   /\b(cost|costs|price|pricing|priced|estimate|how much|monthly|per month|a month|bill|budget|spend)\b/;
+const COST_COMMAND = /^(cost|estimate|price|quote)\b(?! of\b)/;
 const COST_ONLY =
   /^(cost|costs|estimate|estimate cost|cost estimate|estimate the cost|price it|quote|pricing estimate)$/;
 /** Question words anywhere: "m5.large with prefix delegation, how many pods?" and "max pods on an m5.large"
