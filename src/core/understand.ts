@@ -55,12 +55,7 @@ export function understand(
   cost: CostSignals,
 ): Understanding {
   const t = normalize(text);
-  if (
-    t === '' ||
-    /^(overview|ecs vs eks|eks vs ecs|compare|compare them|ecs or eks\??|eks or ecs\??)$/.test(t)
-  ) {
-    return { intent: 'overview' };
-  }
+  if (t === '' || BARE_OVERVIEW.test(t)) return { intent: 'overview' };
   const wantsAdvice = RECOMMEND_CUE.test(t);
   if (
     !wantsAdvice &&
@@ -68,8 +63,23 @@ export function understand(
   ) {
     return { intent: 'help' };
   }
+  const words = contentWords(t);
+  const hits = rankTopics(t, search);
+  return (
+    answerToOwnQuestion(t, context, search) ??
+    costRequest(text, t, context, cost, wantsAdvice) ??
+    threadFollowUp(t, words, hits, context, search) ??
+    adviceOrOffTopic(t, words, hits, search, wantsAdvice) ??
+    topicQuestion(t, words, hits, context, search)
+  );
+}
 
-  // Answers to a question the bot just asked come first.
+/** Answers to a question the bot just asked ("Did you mean ...?", the deciding questions) come first. */
+function answerToOwnQuestion(
+  t: string,
+  context: ThreadContext,
+  search: TopicSearch,
+): Understanding | undefined {
   if (context.clarifyChoices?.length) {
     const picked = pickChoice(t, context.clarifyChoices, search);
     if (picked) return { intent: 'topic', topicId: picked, mode: 'answer' };
@@ -78,17 +88,23 @@ export function understand(
     const factors = { ...(readPositionalAnswers(t) ?? {}), ...detectFactors(t) };
     if (Object.keys(factors).length > 0) return { intent: 'recommend', factors, mode: 'answer' };
   }
+  return undefined;
+}
 
+/** A workload to price, or a what-if on the thread's last estimate. */
+function costRequest(
+  text: string,
+  t: string,
+  context: ThreadContext,
+  cost: CostSignals,
+  wantsAdvice: boolean,
+): Understanding | undefined {
   const costSignals = cost.hasCostSignals(text);
   if (context.lastCost !== undefined && costSignals) return { intent: 'cost', whatIf: true };
   // Right after an estimate, "on fargate?" or "same thing on eks fargate" re-prices it.
-  if (
-    context.lastIntent === 'cost' &&
-    context.lastCost !== undefined &&
-    (COMPUTE_FOLLOW_UP.test(t) || SAME_AGAIN.test(t))
-  ) {
+  const afterEstimate = context.lastIntent === 'cost' && context.lastCost !== undefined;
+  if (afterEstimate && (COMPUTE_FOLLOW_UP.test(t) || SAME_AGAIN.test(t)))
     return { intent: 'cost', whatIf: true };
-  }
   if (COST_ONLY.test(t)) return { intent: 'cost', whatIf: false };
   // "cost 3 m9z.huge nodes" is the documented command form: the cost engine answers, even if only to say why not.
   if (COST_COMMAND.test(t) && costSignals) return { intent: 'cost', whatIf: false };
@@ -98,45 +114,62 @@ export function understand(
   if (costSignals && spec >= 1 && (COST_ASK.test(t) || (spec >= 2 && !QUESTION_WORDS.test(t) && !choosing))) {
     return { intent: 'cost', whatIf: false };
   }
+  return undefined;
+}
 
-  const words = contentWords(t);
-  const hits = rankTopics(t, search);
+/** Follow-ups that only make sense against the previous answer: "why?", "more detail", "and on EKS?", "it". */
+function threadFollowUp(
+  t: string,
+  words: string[],
+  hits: RankedHit[],
+  context: ThreadContext,
+  search: TopicSearch,
+): Understanding | undefined {
   const top = hits[0];
   const strongTop = top?.strong ? top : undefined;
-
-  // Follow-ups that only make sense against the previous answer.
-  // "and on EKS?" narrows to one side; "how do ecs and eks scale?" names both and narrows nothing.
-  const bothSides = /\becs\b/.test(t) && /\beks\b/.test(t);
-  const focus: Side | undefined = bothSides
-    ? undefined
-    : FOCUS_EKS.test(t)
-      ? 'eks'
-      : FOCUS_ECS.test(t)
-        ? 'ecs'
-        : undefined;
-  const bareFollowUp = words.filter((w) => !FOLLOW_UP_WORDS.has(w)).length === 0;
+  const focus = sideFocus(t);
+  const bareFollowUp = words.every((w) => FOLLOW_UP_WORDS.has(w));
   const last = context.lastTopic;
   if (WHY.test(t) && bareFollowUp) {
     if (context.lastIntent === 'recommend') return { intent: 'recommend', factors: {}, mode: 'why' };
     if (last) return { intent: 'topic', topicId: last, mode: 'why' };
-    if (context.lastIntent === 'overview') return { intent: 'topic', topicId: 'best-fit', mode: 'why' };
+    if (context.lastIntent === 'overview') return { intent: 'topic', topicId: CHOICE_TOPIC, mode: 'why' };
   }
   if (MORE.test(t) && (bareFollowUp || !strongTop)) {
     if (last) return { intent: 'topic', topicId: last, mode: 'more' };
     if (context.lastIntent === 'overview') return { intent: 'overview' };
   }
-  if (last && TLDR.test(t)) return { intent: 'topic', topicId: last, mode: 'answer' };
-  if (last && focus && bareFollowUp) return { intent: 'topic', topicId: last, mode: 'answer', focus };
+  if (!last) return undefined;
+  if (TLDR.test(t)) return { intent: 'topic', topicId: last, mode: 'answer' };
+  if (focus && bareFollowUp) return { intent: 'topic', topicId: last, mode: 'answer', focus };
   // "how about fargate?" inside a topic thread asks about that topic on that compute option.
-  if (last && COMPUTE_FOLLOW_UP.test(t)) return { intent: 'topic', topicId: last, mode: 'answer', focus };
-
-  if (last && !strongTop && ANAPHORA.test(t)) return { intent: 'topic', topicId: last, mode: 'more', focus };
-  // "how much cheaper is it?": a short question about "it" stays on the thread's topic.
-  const namesTopicId = words.some((w) => search.get(w) && w !== last);
-  if (last && PRONOUN.test(t) && words.length <= 2 && !top?.alias && !namesTopicId) {
+  if (COMPUTE_FOLLOW_UP.test(t)) return { intent: 'topic', topicId: last, mode: 'answer', focus };
+  if (!strongTop && ANAPHORA.test(t)) return { intent: 'topic', topicId: last, mode: 'more', focus };
+  // "how much cheaper is it?": a short question about "it" stays on the thread's topic, unless it names another.
+  const namesOtherTopic = words.some((w) => search.get(w) && w !== last);
+  if (PRONOUN.test(t) && words.length <= 2 && !top?.alias && !namesOtherTopic) {
     return { intent: 'topic', topicId: last, mode: 'answer', focus };
   }
+  return undefined;
+}
 
+/** "and on EKS?" narrows to one side; "how do ecs and eks scale?" names both and narrows nothing. */
+function sideFocus(t: string): Side | undefined {
+  if (/\becs\b/.test(t) && /\beks\b/.test(t)) return undefined;
+  if (FOCUS_EKS.test(t)) return 'eks';
+  if (FOCUS_ECS.test(t)) return 'ecs';
+  return undefined;
+}
+
+/** Requests for advice, the general comparison, migrations and off-topic messages. */
+function adviceOrOffTopic(
+  t: string,
+  words: string[],
+  hits: RankedHit[],
+  search: TopicSearch,
+  wantsAdvice: boolean,
+): Understanding | undefined {
+  const strongTop = hits[0]?.strong ? hits[0] : undefined;
   const factors = detectFactors(t);
   // Advice is on-topic here unless it names something else to recommend ("recommend a good python framework").
   const adviceObject = wantsAdvice ? ADVICE_OBJECT.exec(t)?.[1] : undefined;
@@ -144,7 +177,8 @@ export function understand(
     ? adviceObject !== undefined && isOffTopic(t, contentWords(adviceObject), search)
     : isOffTopic(t, words, search);
   const overviewCue = !strongTop && OVERVIEW.test(t);
-  if (offTopic && !overviewCue && Object.keys(factors).length === 0) return { intent: 'unknown' };
+  const anyFactor = Object.keys(factors).length > 0;
+  if (offTopic && !overviewCue && !anyFactor) return { intent: 'unknown' };
   // "irsa vs pod identity, which should i use?" or "windows on fargate, ecs or eks?" asks for that topic's
   // verdict; advice about the platform needs either no specific topic or something about the team.
   const namesTopic = Boolean(
@@ -152,10 +186,8 @@ export function understand(
       strongTop.id !== CHOICE_TOPIC &&
       (strongTop.alias || strongTop.exactCount >= 2 || (strongTop.exactCount >= 1 && words.length <= 3)),
   );
-  const platformChoice = PLATFORM_CHOICE.test(t);
   const aboutTeam = Object.keys(factors).some((f) => !CAPABILITY_FACTORS.has(f));
-  const anyFactor = Object.keys(factors).length > 0;
-  if (wantsAdvice || platformChoice) {
+  if (wantsAdvice || PLATFORM_CHOICE.test(t)) {
     const topicVerdict = namesTopic && (wantsAdvice ? !anyFactor : !aboutTeam);
     if (topicVerdict) return { intent: 'topic', topicId: strongTop!.id, mode: 'answer' };
     return { intent: 'recommend', factors, mode: 'answer' };
@@ -163,22 +195,32 @@ export function understand(
   if (overviewCue) return { intent: 'overview' };
   if (offTopic) return { intent: 'unknown' };
   if (MIGRATION_CUE.test(t) && search.get(MIGRATION_TOPIC)) {
-    return { intent: 'topic', topicId: MIGRATION_TOPIC, mode: 'answer', focus };
+    return { intent: 'topic', topicId: MIGRATION_TOPIC, mode: 'answer', focus: sideFocus(t) };
   }
   // A team description is a request for advice, unless it frames a question about one topic.
-  const topicQuestion = Boolean(strongTop && TOPIC_QUESTION.test(t) && strongTop.id !== CHOICE_TOPIC);
-  if (hasSituation(t, factors) && !topicQuestion) {
-    return { intent: 'recommend', factors, mode: 'answer' };
-  }
+  const asksAboutTopic = Boolean(strongTop && TOPIC_QUESTION.test(t) && strongTop.id !== CHOICE_TOPIC);
+  if (hasSituation(t, factors) && !asksAboutTopic) return { intent: 'recommend', factors, mode: 'answer' };
+  return undefined;
+}
 
-  if (!top || !strongTop) {
-    if (last && (ANAPHORA.test(t) || focus)) return { intent: 'topic', topicId: last, mode: 'more', focus };
+/** One topic, a "Did you mean ...?", the overview, or nothing we know. */
+function topicQuestion(
+  t: string,
+  words: string[],
+  hits: RankedHit[],
+  context: ThreadContext,
+  search: TopicSearch,
+): Understanding {
+  const top = hits[0];
+  const last = context.lastTopic;
+  const focus = sideFocus(t);
+  if (!top?.strong) {
+    if (last && focus) return { intent: 'topic', topicId: last, mode: 'more', focus };
     if (OVERVIEW.test(t) || /\b(ecs|eks)\b.*\b(ecs|eks)\b/.test(t)) return { intent: 'overview' };
     return { intent: 'unknown' };
   }
   // "main differences between ecs and eks" names both sides and no specific topic: the overview.
   if (OVERVIEW.test(t) && words.every((w) => OVERVIEW_WORDS.has(w))) return { intent: 'overview' };
-
   const choices = ambiguousChoices(words, hits, search);
   if (choices.length >= 2) {
     // The thread already settles it ("any limits on eks?" right after a Fargate answer).
@@ -238,6 +280,7 @@ function specStrength(t: string): number {
 }
 const COST_ASK =
   /\b(cost|costs|price|pricing|priced|estimate|how much|monthly|per month|a month|bill|budget|spend)\b/;
+const BARE_OVERVIEW = /^(overview|ecs vs eks|eks vs ecs|compare|compare them|ecs or eks\??|eks or ecs\??)$/;
 const COST_COMMAND = /^(cost|estimate|price|quote)\b(?! of\b)/;
 const COST_ONLY =
   /^(cost|costs|estimate|estimate cost|cost estimate|estimate the cost|price it|quote|pricing estimate)$/;
