@@ -1,5 +1,5 @@
 // npm run eval [-- holdout]: top-1 accuracy per intent and topic, then the fact checks.
-import { EVAL_SETS, FACT_SETS, runEval, runFacts } from '../tests/eval/evaluate.ts';
+import { EVAL_SETS, FACT_SETS, runCosts, runEval, runFacts } from '../tests/eval/evaluate.ts';
 
 // Piping into `head` closes stdout early; that is fine.
 process.stdout.on('error', () => process.exit(0));
@@ -35,3 +35,8 @@ for (const name of FACT_SETS) {
     console.log(`  "${f.q}" missing ${f.missing.join(', ')}: ${f.text.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
 }
+const costs = await runCosts();
+console.log(
+  `[cost3] estimates matching hand-worked totals: ${pct(costs.passed, costs.total)} (${costs.passed}/${costs.total})`,
+);
+for (const f of costs.failures) console.log(`  "${f.q}" expected ${f.expected}, got ${f.got}`);

@@ -43,17 +43,27 @@ function lineItems(side: SideEstimate): string[] {
   return [...lines, ...side.notes];
 }
 
+/** "ECS $108.12/month", a Fargate Spot range, or why the side has no price. */
+function sideHeadline(name: 'ECS' | 'EKS', side: SideEstimate): string {
+  if (side.monthlyUsd === null) return `${name} cannot be priced`;
+  if (side.monthlyRangeUsd) {
+    const { min, max } = side.monthlyRangeUsd;
+    return `${name} ${formatUsd(min)} to ${formatUsd(max)}/month on Fargate Spot (up to 70% off; Spot prices float)`;
+  }
+  return `${name} ${formatUsd(side.monthlyUsd)}/month`;
+}
+
 function headline(e: Estimate): string {
-  const ecs = e.ecs.monthlyUsd === null ? 'ECS cannot be priced' : `ECS ${formatUsd(e.ecs.monthlyUsd)}/month`;
-  const eks = e.eks.monthlyUsd === null ? 'EKS cannot be priced' : `EKS ${formatUsd(e.eks.monthlyUsd)}/month`;
   const diff = e.differenceMonthlyUsd;
+  // A Spot range has no single total to subtract, so no "costs $X more" line for it.
+  const ranged = Boolean(e.ecs.monthlyRangeUsd || e.eks.monthlyRangeUsd);
   const gap =
-    diff === null
+    diff === null || ranged
       ? ''
       : diff === 0
         ? ' They cost the same.'
         : ` EKS costs ${formatUsd(Math.abs(diff))}/month ${diff > 0 ? 'more' : 'less'} (${formatUsd(Math.abs(e.differenceYearlyUsd ?? diff * 12))}/year).`;
-  return `${ecs} vs ${eks} in ${e.regionName} (${e.region}), ${e.hoursLabel}.${gap}`;
+  return `${sideHeadline('ECS', e.ecs)} vs ${sideHeadline('EKS', e.eks)} in ${e.regionName} (${e.region}), ${e.hoursLabel}.${gap}`;
 }
 
 /** Renders an estimate (and, for a what-if, the change from the previous one) as a Reply. */

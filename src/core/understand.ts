@@ -267,7 +267,7 @@ const MIGRATION_CUE =
 
 /** Counts with a unit and pricing settings: each one is something that can be priced. */
 const SPEC_PARTS =
-  /\b\d+(\.\d+)?\s*(x\s*)?(tasks?|pods?|nodes?|instances?|services?|replicas?|clusters?|vcpus?|cpus?|gb|gib|mb|mib|containers?|servers?)\b|\b(extended support|business hours|weekdays|graviton|fargate spot|[a-z]{2}-[a-z]+-\d)\b/g;
+  /\b\d+(\.\d+)?\s*(x\s*)?([a-z][a-z0-9-]*\s+)?(tasks?|pods?|nodes?|instances?|services?|replicas?|clusters?|vcpus?|cpus?|gb|gib|mb|mib|containers?|servers?)\b|\b(extended support|business hours|weekdays|graviton|fargate spot|[a-z]{2}-[a-z]+-\d)\b/g;
 /** An instance type or a --flag is a full spec on its own. */
 const FULL_SPEC = /\b[a-z]+\d+[a-z]*\.(nano|micro|small|medium|large|\d*xlarge|metal)\b|(^|\s)--[a-z]/;
 
@@ -367,28 +367,35 @@ interface RankedHit {
 
 /** BM25 hits, with a boost for topics whose whole alias phrase appears in the text. */
 export function rankTopics(normalized: string, search: TopicSearch): RankedHit[] {
-  const hits = search.search(normalized);
   const words = contentWords(normalized);
   const padded = ` ${normalized.replace(/[?.!,]/g, ' ').replace(/\s+/g, ' ')} `;
-  const ranked = hits.map((h) => {
-    const topic = search.get(h.id);
-    // The longest whole alias phrase found in the text, in words (0 when none).
-    const aliasWords = Math.max(
+  // The longest whole alias phrase of a topic found in the text, in words (0 when none).
+  const aliasWordsOf = (id: string) =>
+    Math.max(
       0,
-      ...(topic?.aliases ?? []).map((a) => {
+      ...(search.get(id)?.aliases ?? []).map((a) => {
         const n = normalize(a);
         return n.includes(' ') && padded.includes(` ${n} `) ? n.split(' ').length : 0;
       }),
     );
-    const alias = aliasWords > 0;
+  const scores = new Map(search.search(normalized).map((h) => [h.id, h]));
+  // An alias made only of stop words ("what is an ecs service") gives BM25 nothing to score; it still counts.
+  const ALIAS_ONLY_SCORE = 5;
+  for (const topic of search.topics) {
+    if (!scores.has(topic.id) && aliasWordsOf(topic.id) > 0) {
+      scores.set(topic.id, { id: topic.id, score: ALIAS_ONLY_SCORE, strong: true, terms: [] });
+    }
+  }
+  const ranked = [...scores.values()].map((h) => {
+    const topic = search.get(h.id);
+    const aliasWords = aliasWordsOf(h.id);
     const exactCount = topic ? words.filter((w) => w === topic.id || topic.keywords.includes(w)).length : 0;
-    const exact = exactCount > 0;
     return {
       id: h.id,
       score: h.score * (1 + 0.5 * aliasWords) * (1 + 0.1 * exactCount),
-      strong: h.strong || Boolean(alias),
-      alias: Boolean(alias),
-      exact,
+      strong: h.strong || aliasWords > 0,
+      alias: aliasWords > 0,
+      exact: exactCount > 0,
       exactCount,
     };
   });

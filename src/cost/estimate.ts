@@ -382,8 +382,13 @@ function verdict(r: CostRequest, ecs: Side, eks: Side, ecsOut: SideEstimate, eks
       ? `Neither side can be priced: ${ecsOut.reason}.`
       : `Neither side can be priced. ECS: ${ecsOut.reason}. EKS: ${eksOut.reason}.`;
   }
-  if (eksOut.monthlyUsd === null)
-    return `Only ECS can be priced (${formatUsd(ecsOut.monthlyUsd!)}/month). EKS: ${eksOut.reason}.`;
+  if (eksOut.monthlyUsd === null) {
+    const range = ecsOut.monthlyRangeUsd;
+    const price = range
+      ? `${formatUsd(range.min)} to ${formatUsd(range.max)}/month on Fargate Spot`
+      : `${formatUsd(ecsOut.monthlyUsd!)}/month`;
+    return `Only ECS can be priced (${price}). EKS: ${eksOut.reason}.`;
+  }
   if (ecsOut.monthlyUsd === null)
     return `Only EKS can be priced (${formatUsd(eksOut.monthlyUsd)}/month). ECS: ${ecsOut.reason}.`;
   const diffCents = Math.round(centsDiff(ecsOut.monthlyUsd, eksOut.monthlyUsd) * 100);

@@ -131,6 +131,9 @@ const WORDS: Record<string, number> = {
 const DIGITS = '(?<![a-wyz0-9_.])-?\\d+(?:\\.\\d+)?(?:e\\d+)?k?(?![\\d.])';
 const NUM = `(${DIGITS}|\\b(?:${Object.keys(WORDS).join('|')})\\b)`;
 /** Numbers that are clearly quantities: no "a"/"an" ("what is a cluster" is not a count). */
+/** Words that are units themselves, so they cannot sit between a count and its unit (\"2 gb tasks\"). */
+const COUNT_STOP =
+  'v?cpus?|cores?|gb|gib|mb|mib|tb|nodes?|instances?|clusters?|hours?|hrs?|h|x|and|with|of|at|on|in|per';
 const COUNT = `(${DIGITS}|\\b(?:${Object.keys(WORDS)
   .filter((w) => w.length > 2)
   .join('|')})\\b)`;
@@ -575,6 +578,17 @@ function parseText(text: string, p: Patch, s: PricingSnapshot): void {
     state,
     new RegExp(
       `${NUM}\\s*(?:x\\s*)?(?:more\\s+)?(?:ecs\\s+|fargate\\s+|k8s\\s+|kubernetes\\s+)?(?:tasks?|pods?|replicas?|copies)\\b`,
+    ),
+    (m) => {
+      p.tasks = num(m[1]!);
+    },
+  );
+  // "10 arm64 tasks", "3 web tasks", "2 windows fargate pods", "4 containers": up to two describing words
+  // between the count and the unit. Only the number is consumed, so "arm64" or "windows" still count.
+  take(
+    state,
+    new RegExp(
+      `${NUM}(?=\\s+(?:(?!(?:${COUNT_STOP})\\b)[a-z][a-z0-9-]*\\s+){0,2}(?:tasks?|pods?|replicas?|copies|containers?)\\b)`,
     ),
     (m) => {
       p.tasks = num(m[1]!);

@@ -49,7 +49,7 @@ function freshHandler() {
 
 /** Eval sets: `questions` is tuned against; `holdout` was written by an outsider and is only measured. */
 export const EVAL_SETS = ['questions', 'holdout', 'holdout2'] as const;
-export const FACT_SETS = ['facts', 'facts2'] as const;
+export const FACT_SETS = ['facts', 'facts2', 'facts3'] as const;
 
 export async function runEval(name: (typeof EVAL_SETS)[number] = 'questions'): Promise<EvalResult> {
   const file = new URL(`./${name}.json`, import.meta.url);
@@ -111,6 +111,54 @@ export async function runFacts(name: (typeof FACT_SETS)[number] = 'facts'): Prom
     result.total++;
     if (missing.length === 0) result.passed++;
     else result.failures.push({ q: c.q, missing, text: text.slice(0, 300) });
+  }
+  return result;
+}
+
+const costTurn = z.strictObject({
+  q: z.string(),
+  ecs: z.number().nullable(),
+  eks: z.number().nullable(),
+  why: z.string().optional(),
+});
+const costSetSchema = z.strictObject({
+  cases: z.array(z.union([costTurn, z.strictObject({ thread: z.array(costTurn).min(2) })])),
+});
+
+export interface CostResult {
+  total: number;
+  passed: number;
+  failures: Array<{ q: string; expected: string; got: string }>;
+}
+
+/** Prices each question (threads keep context for what-ifs) and compares both monthly totals to hand figures. */
+export async function runCosts(name = 'cost3'): Promise<CostResult> {
+  const set = costSetSchema.parse(
+    JSON.parse(readFileSync(new URL(`./${name}.json`, import.meta.url), 'utf8')),
+  );
+  const handler = freshHandler();
+  const result: CostResult = { total: 0, passed: 0, failures: [] };
+  const close = (a: number | null | undefined, b: number | null) =>
+    b === null ? a === null : typeof a === 'number' && Math.abs(a - b) <= 0.02;
+  const check = async (turn: z.infer<typeof costTurn>, threadKey: string) => {
+    const reply = await handler.handle({ text: turn.q, userId: 'eval', threadKey });
+    const e = reply.estimate as
+      | { ecs?: { monthlyUsd: number | null }; eks?: { monthlyUsd: number | null } }
+      | undefined;
+    const ok = close(e?.ecs?.monthlyUsd, turn.ecs) && close(e?.eks?.monthlyUsd, turn.eks);
+    result.total++;
+    if (ok) result.passed++;
+    else {
+      result.failures.push({
+        q: turn.q,
+        expected: `ECS ${turn.ecs} / EKS ${turn.eks}`,
+        got: e ? `ECS ${e.ecs?.monthlyUsd} / EKS ${e.eks?.monthlyUsd}` : `no estimate (${reply.intent})`,
+      });
+    }
+  };
+  for (const [i, c] of set.cases.entries()) {
+    if ('thread' in c) for (const turn of c.thread) await check(turn, `cost:${i}`);
+    else await check(c, `cost:${i}`);
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runEval, runFacts } from '../eval/evaluate.ts';
+import { runCosts, runEval, runFacts } from '../eval/evaluate.ts';
 
 // The quality bars (run `npm run eval` for the breakdown and every miss).
 // `questions` is our own set and the one we tune against; `holdout` was written by an outsider who never read
@@ -32,7 +32,7 @@ describe('evaluation sets', () => {
     },
   );
 
-  it.each(['facts', 'facts2'] as const)(
+  it.each(['facts', 'facts2', 'facts3'] as const)(
     `states the expected facts in at least 95%% of factual answers (%s)`,
     async (name) => {
       const r = await runFacts(name);
@@ -40,4 +40,11 @@ describe('evaluation sets', () => {
       expect(r.passed / r.total, detail).toBeGreaterThanOrEqual(BARS.facts);
     },
   );
+
+  it('prices every hand-worked cost case to the cent (cost3: 31 cases, 6 of them what-if threads)', async () => {
+    const r = await runCosts('cost3');
+    expect(r.total).toBeGreaterThanOrEqual(30);
+    const detail = r.failures.map((f) => `"${f.q}" expected ${f.expected}, got ${f.got}`).join('\n');
+    expect(r.failures, detail).toEqual([]);
+  });
 });

@@ -310,3 +310,23 @@ describe('scaling what-ifs', () => {
     expect(hasCostSignals('what if we double it')).toBe(true);
   });
 });
+
+describe('counts with describing words between the number and the unit', () => {
+  it.each([
+    ['10 arm64 tasks 1 vCPU 2 GB', 10, 'arm'],
+    ['2 windows fargate tasks 1 vCPU 2 GB', 2, 'x86'],
+    ['3 web tasks 1 vcpu 2gb', 3, 'x86'],
+    ['run 6 api pods 0.5 vcpu 1 gb', 6, 'x86'],
+    ['4 containers at 2 vcpu 4gb', 4, 'x86'],
+  ])('"%s" prices %i tasks', (text, tasks, arch) => {
+    const r = parseCostRequest(text);
+    expect(r).toMatchObject({ ok: true, request: { tasks, arch } });
+  });
+
+  it('does not read a memory or CPU figure as the count', () => {
+    expect(parseCostRequest('1 vcpu 2 gb tasks')).toMatchObject({
+      ok: true,
+      request: { tasks: 1, vcpu: 1, memoryGb: 2 },
+    });
+  });
+});
