@@ -1,6 +1,12 @@
 import type { Overview } from '../knowledge/overview-schema.ts';
 import type { Source, Topic } from '../knowledge/schema.ts';
-import { DECIDING_QUESTIONS, type Factors, type Recommendation, recommend } from './recommend.ts';
+import {
+  DECIDING_QUESTIONS,
+  type Factors,
+  type Recommendation,
+  recommend,
+  whatWouldFavour,
+} from './recommend.ts';
 import { makeReply } from './reply.ts';
 import type { Reply, ReplyAction, Side } from './types.ts';
 
@@ -165,6 +171,8 @@ export function clarifyReply(choices: Topic[]): Reply {
 }
 
 const SIDE_NAME = { ecs: 'Amazon ECS', eks: 'Amazon EKS' } as const;
+/** The topic about choosing between the two; recommendations cite it. */
+const CHOICE_TOPIC_ID = 'best-fit';
 
 /** The practical next step for the pick, matched to where the workloads run. */
 function nextStep(pick: 'ecs' | 'eks', factors: Factors): string {
@@ -182,7 +190,7 @@ export function recommendReply(
   factors: Factors,
   kb: Knowledge,
   decision: Recommendation = recommend(factors),
-  mode: 'answer' | 'why' = 'answer',
+  mode: 'answer' | 'why' | 'flip' = 'answer',
 ): Reply {
   const bestFit = kb.get('best-fit');
   const cited = ['best-fit', 'learning-curve', 'portability', 'pricing']
@@ -209,6 +217,20 @@ export function recommendReply(
   }
   const pick = decision.pick;
   const other = pick === 'ecs' ? 'eks' : 'ecs';
+  if (mode === 'flip') {
+    return makeReply({
+      intent: 'recommend',
+      pick,
+      topics: [CHOICE_TOPIC_ID],
+      title: `What would make it ${SIDE_NAME[other]}`,
+      summary: `Right now it is ${SIDE_NAME[pick]}. Any of these, if true for you, pulls towards ${SIDE_NAME[other]}; tell me in this thread and I will weigh it again.`,
+      sections: [{ heading: `Points for ${other.toUpperCase()}`, lines: whatWouldFavour(other, factors) }],
+      verdict: bestFit?.verdict,
+      followUps: ['why?', 'estimate the cost'],
+      actions: [ESTIMATE, OVERVIEW],
+      sources,
+    });
+  }
   if (mode === 'why') {
     return makeReply({
       intent: 'recommend',

@@ -228,6 +228,14 @@ const WEIGHTS: Record<
   },
 };
 
+/** What would move the decision to `side`: the reasons of every factor for that side not said yet. */
+export function whatWouldFavour(side: 'ecs' | 'eks', factors: Factors): string[] {
+  return (Object.entries(WEIGHTS) as Array<[Factor, (typeof WEIGHTS)[Factor]]>)
+    .filter(([factor, w]) => w.side === side && !factors[factor])
+    .sort((a, b) => b[1].weight - a[1].weight)
+    .map(([, w]) => w.reason);
+}
+
 export function recommend(factors: Factors): Recommendation {
   let ecsScore = 0;
   let eksScore = 0;

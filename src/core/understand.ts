@@ -9,7 +9,7 @@ export type Understanding =
   | { intent: 'overview' }
   | { intent: 'topic'; topicId: string; mode: 'answer' | 'why' | 'more'; focus?: Side }
   | { intent: 'clarify'; choices: string[] }
-  | { intent: 'recommend'; factors: Factors; mode: 'answer' | 'why' }
+  | { intent: 'recommend'; factors: Factors; mode: 'answer' | 'why' | 'flip' }
   | { intent: 'cost'; whatIf: boolean }
   | { intent: 'unknown' };
 
@@ -27,10 +27,13 @@ const WHY =
   /^(why|how come|why so|why is that|why\?|reason|reasons|what'?s the reason|explain why|justify)\b/;
 const MORE =
   /\b(more (detail|details|info|information)|tell me more|go deeper|deep ?dive|elaborate|expand|details please|full details|in depth|keep going|more on (that|this|it)|say more|long version)\b/;
-const FOCUS_EKS =
-  /\b(and|what about|how about|on|for|in|with)\s+(the\s+)?eks\b|\beks (side|equivalent|version|way)\b|\bequivalent (in|on|for) eks\b/;
-const FOCUS_ECS =
-  /\b(and|what about|how about|on|for|in|with)\s+(the\s+)?ecs\b|\becs (side|equivalent|version|way)\b|\bequivalent (in|on|for) ecs\b/;
+/** "and on EKS?", "what about ecs too?", "the EKS side": the side is the object, not an adjective. */
+const focusOn = (side: string) =>
+  new RegExp(
+    `\\b(and|what about|how about|on|for|in|with)\\s+(the\\s+)?${side}(\\s+(side|too|then|instead|though))?\\s*\\??$|\\b${side} (side|equivalent|version|way)\\b|\\bequivalent (in|on|for) ${side}\\b`,
+  );
+const FOCUS_EKS = focusOn('eks');
+const FOCUS_ECS = focusOn('ecs');
 const OVERVIEW =
   /\b(vs|versus|difference|differences|diff|differ|compare|comparison|compared|overview|tl ?;? ?dr|summary|summarize|summarise|pros and cons|pros cons|big picture|at a glance|cheat ?sheet|side by side|rundown|101|basics|what is ecs|what is eks|what are ecs and eks)\b/;
 const ORDINALS: Record<string, number> = {
@@ -130,6 +133,8 @@ function threadFollowUp(
   const focus = sideFocus(t);
   const bareFollowUp = words.every((w) => FOLLOW_UP_WORDS.has(w));
   const last = context.lastTopic;
+  if (context.lastIntent === 'recommend' && FLIP.test(t))
+    return { intent: 'recommend', factors: {}, mode: 'flip' };
   if (WHY.test(t) && bareFollowUp) {
     if (context.lastIntent === 'recommend') return { intent: 'recommend', factors: {}, mode: 'why' };
     if (last) return { intent: 'topic', topicId: last, mode: 'why' };
@@ -306,6 +311,9 @@ const CAPABILITY_FACTORS = new Set(['windows', 'gpu', 'onPrem', 'k8sEcosystem', 
 const ADVICE_OBJECT = /\b(?:recommend|suggest)(?: me)? (?:a|an|some|any) (.+)$/;
 /** A question about something ("how steep is ...", "what replaces ...") rather than a request to choose. */
 const TOPIC_QUESTION = /\b(how|what|why|when|where|does|do|is|are|can)\b[^.]*$/;
+/** "what would change this to EKS?", "when would ECS win?" after a recommendation. */
+const FLIP =
+  /\bwhat would (change|flip|make)\b|\bwhat would it take\b|\bwhen would (ecs|eks) (win|be better|make sense)\b|\bchange (this|that|your mind)\b/;
 const SAME_AGAIN =
   /\bsame (thing|setup|workload|again)\b|\binstead\b|^(make it|make that|now|try|with|what about|how about)\s+\d+\??$/;
 const PRONOUN = /\b(it|that|this|them|those)\b/;
@@ -457,6 +465,8 @@ function hasSituation(t: string, factors: Factors): boolean {
   const aboutUs = /\b(we|we'?re|our|us|i'?m|i am|my team|my company|team of|startup|side project)\b/.test(t);
   const decisive = Object.keys(factors).filter((f) => f !== 'costSensitive').length;
   if (decisive >= 1 && /\b(ecs or eks|eks or ecs)\b/.test(t)) return true;
+  // "small team, no k8s experience": two things about the team are a situation even without "we".
+  if (decisive >= 2) return true;
   return (
     aboutUs && (count >= 2 || Boolean(factors.noK8sSkills || factors.runsK8sAlready || factors.k8sSkills))
   );
