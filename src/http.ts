@@ -33,6 +33,16 @@ export function isLoopback(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
+/** A request relayed by a proxy or tunnel (devtunnel, ngrok, a reverse proxy) arrives from loopback too. */
+export function isRelayed(req: IncomingMessage): boolean {
+  return ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => req.headers[h] !== undefined);
+}
+
+/** Sent from this machine itself: loopback socket and no proxy in between. Guards the unauthenticated routes. */
+export function isLocalRequest(req: IncomingMessage): boolean {
+  return isLoopback(req.socket.remoteAddress) && !isRelayed(req);
+}
+
 /**
  * A platform route that an adapter mounts on the one server. The server knows nothing about the platform:
  * it matches method + path, and asks each mount whether it is ready.

@@ -5,7 +5,7 @@ import type { Brain } from './brain.ts';
 import type { Config } from './config.ts';
 import { toJsonAnswer } from './core/render-text.ts';
 import { listFeedback } from './feedback.ts';
-import { HttpError, type HttpMount, isLoopback, readBody, sendJson as send } from './http.ts';
+import { HttpError, type HttpMount, isLocalRequest, readBody, sendJson as send } from './http.ts';
 import { createLogger, type Logger } from './log.ts';
 
 export interface RunningServer {
@@ -44,12 +44,12 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     }
     if (req.method === 'GET' && path === '/api/feedback') {
       // Operators read feedback from the machine the bot runs on; it is not exposed beyond loopback.
-      if (!isLoopback(req.socket.remoteAddress)) return send(res, 403, { error: 'local requests only' });
+      if (!isLocalRequest(req)) return send(res, 403, { error: 'local requests only' });
       return send(res, 200, await listFeedback(brain.store));
     }
     if (req.method === 'POST' && path === '/api/ask') {
       // Local try-out endpoint, loopback only: it has no platform authentication.
-      if (!isLoopback(req.socket.remoteAddress)) return send(res, 403, { error: 'local requests only' });
+      if (!isLocalRequest(req)) return send(res, 403, { error: 'local requests only' });
       let payload: unknown;
       try {
         payload = JSON.parse(await readBody(req));

@@ -65,7 +65,7 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Merged over WEB_API_OPTIONS and SLACK_API_URL (tests point slackApiUrl at a fake and turn retries down). */
   clientOptions?: webApi.WebClientOptions;
-  /** With both, Bolt skips its auth.test call. */
+  /** With both, the ids need no auth.test (the startup token check still runs it once). */
   botId?: string;
   botUserId?: string;
   /** Time limit for response_url posts. */
@@ -79,6 +79,28 @@ export interface SlackApp {
   requestListener?: RequestListener;
   /** Socket Mode: the client whose connection state is our readiness. */
   socket?: SocketModeReceiver['client'];
+  /** The bot's ids; auth.test runs once (at startup), and again only after a failed lookup. */
+  identity(): Promise<BotIdentity>;
+}
+
+export interface BotIdentity {
+  botId?: string;
+  botUserId?: string;
+}
+
+/**
+ * Remembers the first successful lookup. Bolt, given a token without ids, calls auth.test before every
+ * request (every channel message, command and click) instead; a failed lookup is tried again next time.
+ */
+export function onceIdentity(lookup: () => Promise<BotIdentity>): () => Promise<BotIdentity> {
+  let pending: Promise<BotIdentity> | undefined;
+  return () => {
+    pending ??= lookup().catch((err: unknown) => {
+      pending = undefined;
+      throw err;
+    });
+    return pending;
+  };
 }
 
 /** Bolt logs through ours, so LOG_LEVEL and "never log secrets" apply to it too. */
@@ -131,14 +153,22 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           logger: log,
           bodyLimit: MAX_BODY_BYTES,
         });
-  const hasIds = options.botId !== undefined && options.botUserId !== undefined;
+  const botToken = config.SLACK_BOT_TOKEN!;
+  const given = options.botId !== undefined && options.botUserId !== undefined;
+  const identity = onceIdentity(async () => {
+    const res = await app.client.auth.test({ token: botToken });
+    return given
+      ? { botId: options.botId, botUserId: options.botUserId }
+      : { botId: res.bot_id, botUserId: res.user_id };
+  });
   const app = new App({
     receiver,
-    token: config.SLACK_BOT_TOKEN,
-    ...(hasIds ? { botId: options.botId, botUserId: options.botUserId } : {}),
-    // Without known ids Bolt runs auth.test on the first event instead of in this constructor, where a bad
-    // token would be an unhandled rejection.
-    tokenVerificationEnabled: hasIds,
+    // Our own authorize: the ids are looked up lazily (a bad token is then a logged error, not an unhandled
+    // rejection in this constructor) and only once.
+    authorize: async () => ({
+      botToken,
+      ...(given ? { botId: options.botId, botUserId: options.botUserId } : await identity()),
+    }),
     clientOptions,
     logger: log,
     convoStore: false,
@@ -155,6 +185,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger.error('slack: unhandled listener error', { error: error.message, code: error.code });
   });
   return receiver instanceof HTTPReceiver
-    ? { app, mode: 'http', requestListener: receiver.requestListener }
-    : { app, mode: 'socket', socket: receiver.client };
+    ? { app, mode: 'http', requestListener: receiver.requestListener, identity }
+    : { app, mode: 'socket', socket: receiver.client, identity };
 }

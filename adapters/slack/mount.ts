@@ -38,7 +38,7 @@ export function createSlackMount(
       async start() {
         logger.info(`Slack: on (HTTP mode), Request URL https://<your public host>${SLACK_EVENTS_PATH}`);
         // A bad token should be said plainly at startup, not discovered at the first message.
-        slack.app.client.auth.test().catch((err: unknown) => {
+        slack.identity().catch((err: unknown) => {
           const code = slackErrorCode(err);
           if (code)
             logger.error(

@@ -66,9 +66,10 @@ export function cleanText(activity: Partial<Activity>): string {
   }
   // The bot's own name ("ECS vs EKS") left in the text would read as a question about both services.
   for (const m of mentions) if (m) text = text.split(m).join(' ');
+  // No pattern may rescan the rest of the text from every "<" (a body of unclosed tags took seconds).
   return text
-    .replace(/<at[^>]*>(.*?)<\/at>/gi, '$1')
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/<at[^<>]*>([^<]*)<\/at>/gi, '$1')
+    .replace(/<[^<>]+>/g, ' ')
     .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -3,7 +3,7 @@
 import { type ConversationReference, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { Brain } from '../../src/brain.ts';
 import { ThreadContexts } from '../../src/core/context.ts';
-import { loadReply, saveReply } from '../../src/core/reply-store.ts';
+import { loadReply, REPLY_TTL_SECONDS, saveReply } from '../../src/core/reply-store.ts';
 import type { Reply, ReplyAction } from '../../src/core/types.ts';
 import { recordFeedback } from '../../src/feedback.ts';
 import { COST_FORM_FIELDS, type CostFormValues, validateCostForm } from '../../src/forms/cost-form.ts';
@@ -102,7 +102,8 @@ export class EcsVsEksTeamsBot extends TeamsActivityHandler {
     }
     const scope = scopeOf(activity);
     const threadKey = threadKeyOf(activity);
-    if (scope !== 'personal' && !isBotMentioned(activity)) {
+    const unmentioned = scope !== 'personal' && !isBotMentioned(activity);
+    if (unmentioned) {
       // In channels the app may receive every message (resource-specific consent); it answers follow-ups
       // only in threads it already takes part in. Group chats need a mention, as Teams itself requires.
       if (scope !== 'channel' || !(await this.threadActive(threadKey))) return;
@@ -113,6 +114,11 @@ export class EcsVsEksTeamsBot extends TeamsActivityHandler {
       userId: userIdOf(activity),
       threadKey,
     });
+    // People also talk to each other in the bot's threads: without a mention, chatter gets no answer.
+    if (unmentioned && reply.intent === 'unknown') {
+      this.deps.logger.debug('teams message ignored', { reason: 'not about ECS or EKS' });
+      return;
+    }
     await this.sendReply(ctx, reply);
   }
 
@@ -243,6 +249,12 @@ export class EcsVsEksTeamsBot extends TeamsActivityHandler {
   ): Promise<void> {
     const activity = ctx.activity;
     const reason = submit[REASON_INPUT]?.trim();
+    // A double click or a replayed submit counts once per answer, user and vote.
+    const once = `teams:vote:${submit.replyId}:${userIdOf(activity).slice(0, 200)}:${submit.vote}`;
+    if (!(await this.deps.brain.store.firstSeen(once, REPLY_TTL_SECONDS))) {
+      await ctx.sendActivity(plainActivity('You already rated this answer. Thanks!'));
+      return;
+    }
     await recordFeedback(this.deps.brain.store, {
       platform: 'teams',
       user: userIdOf(activity).slice(0, 200),

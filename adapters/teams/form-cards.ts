@@ -13,6 +13,7 @@ import {
   button,
   type CardElement,
   card,
+  cardBytes,
   clip,
   escapeMarkdown,
   heading,
@@ -20,6 +21,7 @@ import {
   text,
 } from './card-elements.ts';
 import { COMMANDS } from './commands.ts';
+import { MAX_CARD_BYTES } from './limits.ts';
 import { actionData, CHANNEL_INPUT } from './submit.ts';
 
 const WELCOME_ACTIONS: ReplyAction[] = [
@@ -166,24 +168,46 @@ export interface ChannelChoice {
   title: string;
 }
 
-/** From a personal or group chat: pick a channel of a team where the bot is installed. */
+/**
+ * From a personal or group chat: pick a channel of a team where the bot is installed. Teams with hundreds of
+ * channels would push the card past MAX_CARD_BYTES (Teams refuses such a message), so the list is cut to fit
+ * and the card says how many are not listed.
+ */
 export function channelPickerCard(replyId: string, title: string, choices: ChannelChoice[]): AdaptiveCard {
-  return card(
-    [
-      text('Post to a channel', { size: 'Large', weight: 'Bolder', style: 'heading' }),
-      text(`Choose where to post “${escapeMarkdown(clip(title, 120))}”. It appears as a new post.`),
-      {
-        type: 'Input.ChoiceSet',
-        id: CHANNEL_INPUT,
-        label: 'Channel',
-        style: 'compact',
-        isRequired: true,
-        errorMessage: 'Choose a channel.',
-        choices: choices.map((c) => ({ title: clip(c.title, 120), value: c.value })),
-        ...(choices.length === 1 ? { value: choices[0]!.value } : {}),
-      },
-      { type: 'ActionSet', actions: [button('Post', { verb: 'postTo', replyId })] },
-    ],
-    `Choose a channel to post "${title}" to: ${choices.map((c) => c.title).join(', ')}.`,
-  );
+  const build = (shown: ChannelChoice[]) => {
+    const hidden = choices.length - shown.length;
+    return card(
+      [
+        text('Post to a channel', { size: 'Large', weight: 'Bolder', style: 'heading' }),
+        text(`Choose where to post “${escapeMarkdown(clip(title, 120))}”. It appears as a new post.`),
+        {
+          type: 'Input.ChoiceSet',
+          id: CHANNEL_INPUT,
+          label: 'Channel',
+          style: 'compact',
+          isRequired: true,
+          errorMessage: 'Choose a channel.',
+          choices: shown.map((c) => ({ title: clip(c.title, 120), value: c.value })),
+          ...(shown.length === 1 ? { value: shown[0]!.value } : {}),
+        },
+        ...(hidden > 0
+          ? [
+              text(
+                `${hidden} more channels are not listed. To post in one of them, mention me in that channel and press "Post to channel" on the answer there.`,
+                { isSubtle: true, size: 'Small' },
+              ),
+            ]
+          : []),
+        { type: 'ActionSet', actions: [button('Post', { verb: 'postTo', replyId })] },
+      ],
+      `Choose a channel to post "${title}" to: ${shown.map((c) => c.title).join(', ')}.`,
+    );
+  };
+  let shown = choices;
+  let built = build(shown);
+  while (cardBytes(built) > MAX_CARD_BYTES && shown.length > 1) {
+    shown = shown.slice(0, Math.max(1, Math.floor(shown.length * 0.9)));
+    built = build(shown);
+  }
+  return built;
 }

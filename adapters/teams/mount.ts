@@ -11,7 +11,7 @@ import {
 import { z } from 'zod';
 import type { Brain } from '../../src/brain.ts';
 import type { Config } from '../../src/config.ts';
-import { HttpError, type HttpMount, isLoopback, readBody, sendJson } from '../../src/http.ts';
+import { HttpError, type HttpMount, isLocalRequest, readBody, sendJson } from '../../src/http.ts';
 import type { Logger } from '../../src/log.ts';
 import { scopeOf } from './activity.ts';
 import { EcsVsEksTeamsBot } from './bot.ts';
@@ -145,7 +145,7 @@ export function createTeamsMount(options: TeamsMountOptions): TeamsMount {
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (mode === 'local' && !isLoopback(req.socket.remoteAddress)) {
+    if (mode === 'local' && !isLocalRequest(req)) {
       return sendJson(res, 403, {
         error: 'Teams runs in local mode (no MicrosoftAppId): only requests from this machine are accepted.',
       });

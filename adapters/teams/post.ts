@@ -67,6 +67,21 @@ async function reportFailure(
   await ctx.sendActivity(replyActivity(rendered, reply, `${message} Your answer is kept below.`));
 }
 
+/**
+ * One post per answer and channel: a double click sends two submits (two activity ids), which must not make
+ * two posts. Released when the post fails, so the button works again once the cause is fixed.
+ */
+const postedKey = (replyId: string, channelId: string) => `teams:posted:${replyId}:${channelId}`;
+const ALREADY_POSTED = (where: string) => `That answer is already posted to ${where}.`;
+
+async function claimPost(deps: PostDeps, replyId: string, channelId: string): Promise<boolean> {
+  return deps.store.firstSeen(postedKey(replyId, channelId), REPLY_TTL_SECONDS);
+}
+
+async function releasePost(deps: PostDeps, replyId: string, channelId: string): Promise<void> {
+  await deps.store.delete(postedKey(replyId, channelId)).catch(() => undefined);
+}
+
 /** Posts the reply as a new top-level post in a channel, reachable through `ctx`. */
 async function post(
   ctx: TurnContext,
@@ -104,10 +119,15 @@ export async function postFromChannel(
     );
     return;
   }
+  if (!(await claimPost(deps, replyId, channelId))) {
+    await ctx.sendActivity(plainActivity(ALREADY_POSTED('this channel')));
+    return;
+  }
   try {
     await post(ctx, deps, reply, replyId, channelId, tenantOf(ctx.activity));
     await ctx.sendActivity(plainActivity('Posted to this channel as a new post.'));
   } catch (err) {
+    await releasePost(deps, replyId, channelId);
     deps.logger.warn('teams channel post failed', { status: statusOf(err), error: (err as Error).message });
     await reportFailure(ctx, failureMessage(err, 'this channel'), reply, replyId);
   }
@@ -214,10 +234,15 @@ export async function postToChosenChannel(
     return;
   }
   const where = `${team.name ?? 'the team'} › ${channelName(channel, team.teamId)}`;
+  if (!(await claimPost(deps, replyId, channel.id))) {
+    await ctx.sendActivity(plainActivity(ALREADY_POSTED(where)));
+    return;
+  }
   try {
     await inTeam(ctx, deps, team, (teamCtx) => post(teamCtx, deps, reply, replyId, channel.id!, tenant));
     await ctx.sendActivity(plainActivity(`Posted to ${where}.`));
   } catch (err) {
+    await releasePost(deps, replyId, channel.id);
     deps.logger.warn('teams channel post failed', { status: statusOf(err), error: (err as Error).message });
     await reportFailure(ctx, failureMessage(err, where), reply, replyId);
   }

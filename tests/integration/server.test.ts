@@ -60,3 +60,25 @@ describe('readiness with an unreachable store', () => {
     }
   });
 });
+
+describe('local-only routes behind a proxy or tunnel', () => {
+  it('refuses /api/ask and /api/feedback when a proxy relays the request', async () => {
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1' });
+    const running = await startServer(config, { brain: createBrain(config), logger: createLogger('silent') });
+    try {
+      const relayed = { 'x-forwarded-for': '203.0.113.7' };
+      const ask = await fetch(`${running.url}/api/ask`, {
+        method: 'POST',
+        headers: relayed,
+        body: '{"text":"hi"}',
+      });
+      expect(ask.status).toBe(403);
+      expect(
+        (await fetch(`${running.url}/api/feedback`, { headers: { forwarded: 'for=203.0.113.7' } })).status,
+      ).toBe(403);
+      expect((await fetch(`${running.url}/api/feedback`)).status).toBe(200);
+    } finally {
+      await running.close();
+    }
+  });
+});

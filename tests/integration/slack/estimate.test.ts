@@ -199,6 +199,52 @@ describe('Slack cost estimates', () => {
     h.fake.on('chat.postMessage', () => ({ json: { ok: true, ts: `${Date.now()}.000001` } }));
   });
 
+  it('a double click on "Post to channel" posts once; a refused post can be tried again', async () => {
+    let refusals = 1;
+    h.fake.on('chat.postMessage', (body) =>
+      body.channel === 'C0LATER' && refusals-- > 0
+        ? { json: { ok: false, error: 'not_in_channel' } }
+        : { json: { ok: true, channel: body.channel, ts: `${Date.now()}.000002` } },
+    );
+    const inChannel = (channel: string) => ({
+      channel: { id: channel, name: 'finance' },
+      container: { type: 'message', message_ts: '1.1', channel_id: channel, is_ephemeral: true },
+    });
+    const postsTo = (channel: string) =>
+      h.fake.of('chat.postMessage').filter((c) => c.body.channel === channel && c.response?.ok === true);
+    try {
+      const card = await privateEstimate('cost 4 tasks with 1 vCPU and 2 GB');
+      const post = buttonsOf(card.body).find((b) => b.text.text === 'Post to channel')!;
+      const action = { action_id: post.action_id, value: post.value, text: post.text };
+      // Two clicks in quick succession (Slack buttons do not disable themselves).
+      const clicks = await Promise.all([
+        h.click(action, inChannel('C0TWICE')),
+        h.click(action, inChannel('C0TWICE')),
+      ]);
+      const answers = await Promise.all(
+        clicks.map((c) => h.fake.waitFor((x) => x.method === c.respond, 'answer to a click')),
+      );
+      expect(postsTo('C0TWICE')).toHaveLength(1);
+      const note = answers.find((a) => a.body.delete_original !== true)!;
+      expect(note.body.response_type).toBe('ephemeral');
+      expect(String(note.body.text)).toMatch(/already posted/i);
+
+      // Refused first (the bot is not invited yet), then pressed again after the invite: it posts.
+      const later = await privateEstimate('cost 5 tasks with 1 vCPU and 2 GB');
+      const again = buttonsOf(later.body).find((b) => b.text.text === 'Post to channel')!;
+      const retryAction = { action_id: again.action_id, value: again.value, text: again.text };
+      const first = await h.click(retryAction, inChannel('C0LATER'));
+      await h.fake.waitFor((c) => c.method === first.respond, 'invite instructions');
+      const second = await h.click(retryAction, inChannel('C0LATER'));
+      await h.fake.waitFor((c) => c.method === second.respond, 'delete_original after the post');
+      expect(postsTo('C0LATER')).toHaveLength(1);
+    } finally {
+      h.fake.on('chat.postMessage', (body) => ({
+        json: { ok: true, channel: body.channel, ts: `${Date.now()}.000001` },
+      }));
+    }
+  });
+
   it('Export CSV sends the estimate as copyable text, privately', async () => {
     const card = await privateEstimate('cost 2 tasks 0.25 vCPU 0.5 GB');
     const csv = buttonsOf(card.body).find((b) => b.text.text === 'Export CSV')!;

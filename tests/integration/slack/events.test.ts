@@ -170,6 +170,24 @@ describe('Slack events', () => {
     expect(textOf(b.body)).toMatch(/More detail/);
   });
 
+  it('a DM reply in the thread of an answer continues the DM conversation there', async () => {
+    const dm = { channel: 'D0BOB', channel_type: 'im', user: 'U0BOB' };
+    const first = newTs();
+    await h.event('event-message', { ...dm, thread_ts: undefined, text: 'what is eks auto mode', ts: first });
+    const answer = await h.fake.waitFor(
+      (c) => c.method === 'chat.postMessage' && c.body.channel === 'D0BOB',
+      'DM answer',
+    );
+    const answerTs = String(answer.response?.ts);
+    // "Reply in thread" on the bot's answer: the thread starts there, with what the DM was about.
+    await h.event('event-message', { ...dm, text: 'why?', ts: `${first}7`, thread_ts: answerTs });
+    const why = await h.fake.waitFor(
+      (c) => c.method === 'chat.postMessage' && c.body.channel === 'D0BOB' && c.body.thread_ts === answerTs,
+      'answer in the DM thread',
+    );
+    expect(blocksOf(why.body, 'header')[0]?.text.text).toMatch(/^Why: .*Auto Mode/);
+  });
+
   it('an estimate asked in a thread is shown only to the asker until they post it', async () => {
     const ts = newTs();
     await mention(ts, 'cost 4 tasks 0.5 vCPU 1 GB');

@@ -198,8 +198,17 @@ export async function postSigned(
 let counter = 0;
 const unique = () => `${Date.now()}${++counter}`;
 
-export async function startSlackHarness(options: { clientOptions?: webApi.WebClientOptions } = {}) {
+export interface SlackHarnessOptions {
+  clientOptions?: webApi.WebClientOptions;
+  /** 'looked-up': like `npm start`, the bot's ids are not configured and come from auth.test. */
+  identity?: 'given' | 'looked-up';
+  /** Runs before the server starts, e.g. to make the startup auth.test fail. */
+  beforeStart?: (fake: FakeSlack) => void;
+}
+
+export async function startSlackHarness(options: SlackHarnessOptions = {}) {
   const fake = await startFakeSlack();
+  options.beforeStart?.(fake);
   const { brain, store } = testBrain();
   const logs = captureLogger();
   const config = loadConfig({
@@ -210,7 +219,7 @@ export async function startSlackHarness(options: { clientOptions?: webApi.WebCli
     SLACK_API_URL: `${fake.url}/api/`,
   });
   const mount = createSlackMount(config, brain, logs.logger, {
-    ...BOT,
+    ...(options.identity === 'looked-up' ? {} : BOT),
     clientOptions: { retryConfig: { retries: 0 }, ...options.clientOptions },
   });
   if (!mount) throw new Error('Slack mount is off');

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WEB_API_OPTIONS } from '../../../adapters/slack/app.ts';
-import { BOT, type SlackHarness, startSlackHarness } from './harness.ts';
+import { ThreadContexts } from '../../../src/core/context.ts';
+import { ALICE, BOT, CHANNEL, type SlackHarness, startSlackHarness, TEAM } from './harness.ts';
 
 // The Web API client policy, observed from the outside: Slack answers 429/500/slowly, the bot behaves.
 describe('Slack Web API client', () => {
@@ -41,6 +42,23 @@ describe('Slack Web API client', () => {
     await mention('1764000200.000100');
     const failure = await h.logs.waitFor((l) => l.message.includes('answering a mention failed'), 'timeout');
     expect(String(failure.fields?.error)).toMatch(/abort|timeout|time/i);
+  });
+
+  it('tells the asker privately when an answer fails on our side, without internals (as Teams does)', async () => {
+    h = await startSlackHarness({ clientOptions: fastBackoff });
+    const store = h.store;
+    const get = store.get.bind(store);
+    store.get = async <T>(key: string): Promise<T | undefined> => {
+      if (key === ThreadContexts.key(`slack:${TEAM}:${CHANNEL}:1764000300.000100`))
+        throw new Error('redis: ECONNREFUSED 10.0.0.7:6379 password=hunter2');
+      return get<T>(key);
+    };
+    await mention('1764000300.000100');
+    const sorry = await h.fake.waitFor((c) => c.method === 'chat.postEphemeral', 'apology');
+    expect(sorry.body).toMatchObject({ channel: CHANNEL, user: ALICE, thread_ts: '1764000300.000100' });
+    expect(String(sorry.body.text)).toMatch(/something went wrong/i);
+    expect(JSON.stringify(sorry.body)).not.toMatch(/redis|ECONNREFUSED|hunter2|Error/);
+    expect(h.fake.of('chat.postMessage')).toEqual([]);
   });
 
   it('keeps the policy a chat bot needs: a timeout, few retries, 429s honoured rather than rejected', () => {

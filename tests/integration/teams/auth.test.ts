@@ -2,20 +2,18 @@
 // runs against keys generated here; the OpenID metadata and JWKS are served through nock at Microsoft's URLs.
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TeamsConfigError } from '../../../adapters/teams/security.ts';
 import {
   activity,
   CHANNEL_ID,
   cardOf,
-  checkSentCards,
-  type FakeConnector,
   newId,
   personalConversation,
-  startFakeConnector,
   startTeams,
   submitFrom,
   submits,
+  useTeamsHarness,
 } from './harness.ts';
 
 const APP_ID = '5f3c2b1a-9e8d-4c7b-a6f5-e4d3c2b1a0f9';
@@ -37,8 +35,6 @@ const fakeCredentials = {
 };
 
 describe('Teams with an app id: Bot Framework JWT required', () => {
-  let connector: FakeConnector;
-  let teams: Awaited<ReturnType<typeof startTeams>>;
   let key: Key;
   let otherKey: Key;
 
@@ -65,31 +61,25 @@ describe('Teams with an app id: Bot Framework JWT required', () => {
       })
       .get('/v1/.well-known/keys')
       .reply(200, { keys: [jwk] });
-    connector = await startFakeConnector();
-    teams = await startTeams({
-      env: {
-        MicrosoftAppId: APP_ID,
-        MicrosoftAppPassword: 'not-a-real-secret',
-        MicrosoftAppType: 'MultiTenant',
-      },
-      credentialsFactory: fakeCredentials as never,
-    });
   });
-  afterAll(async () => {
-    await teams.close();
-    await connector.close();
+  afterAll(() => {
     nock.cleanAll();
     nock.enableNetConnect();
     vi.restoreAllMocks();
   });
-  beforeEach(() => connector.reset());
-  afterEach(() => {
-    checkSentCards(connector.calls);
+  // Registered after the key and nock setup: starts after it, and stops before nock is cleaned up.
+  const h = useTeamsHarness({
+    env: {
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppType: 'MultiTenant',
+    },
+    credentialsFactory: fakeCredentials as never,
   });
 
   function token(claims: { aud?: string; serviceurl?: string; exp?: number; iat?: number }, signWith = key) {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ serviceurl: claims.serviceurl ?? connector.serviceUrl })
+    return new SignJWT({ serviceurl: claims.serviceurl ?? h.connector.serviceUrl })
       .setProtectedHeader({ alg: 'RS256', kid: KID, typ: 'JWT' })
       .setIssuer(ISSUER)
       .setAudience(claims.aud ?? APP_ID)
@@ -99,14 +89,14 @@ describe('Teams with an app id: Bot Framework JWT required', () => {
       .sign(signWith);
   }
 
-  const message = () => activity('personal-message', connector.serviceUrl, personalConversation());
+  const message = () => activity('personal-message', h.connector.serviceUrl, personalConversation());
 
   it('answers a request with a correctly signed token, and signs its own reply', async () => {
-    const res = await teams.post(message(), { authorization: `Bearer ${await token({})}` });
+    const res = await h.teams.post(message(), { authorization: `Bearer ${await token({})}` });
     expect(res.status).toBe(200);
-    expect(connector.calls).toHaveLength(1);
-    expect(connector.calls[0]!.headers.authorization).toBe('Bearer outbound-test-token');
-    expect(cardOf(connector.calls[0]!).type).toBe('AdaptiveCard');
+    expect(h.connector.calls).toHaveLength(1);
+    expect(h.connector.calls[0]!.headers.authorization).toBe('Bearer outbound-test-token');
+    expect(cardOf(h.connector.calls[0]!).type).toBe('AdaptiveCard');
   });
 
   it('rejects a missing, forged, wrong-audience, expired or misdirected token with 401', async () => {
@@ -123,19 +113,19 @@ describe('Teams with an app id: Bot Framework JWT required', () => {
       ],
     ];
     for (const [what, headers] of cases) {
-      const res = await teams.post(message(), headers);
+      const res = await h.teams.post(message(), headers);
       expect(res.status, what).toBe(401);
     }
-    expect(connector.calls).toHaveLength(0);
+    expect(h.connector.calls).toHaveLength(0);
   });
 
   it('a rejected request cannot use up an activity id (dedupe runs after authentication)', async () => {
     const msg = message();
-    expect((await teams.post(msg, { authorization: `Bearer ${await token({}, otherKey)}` })).status).toBe(
+    expect((await h.teams.post(msg, { authorization: `Bearer ${await token({}, otherKey)}` })).status).toBe(
       401,
     );
-    expect((await teams.post(msg, { authorization: `Bearer ${await token({})}` })).status).toBe(200);
-    expect(connector.calls).toHaveLength(1);
+    expect((await h.teams.post(msg, { authorization: `Bearer ${await token({})}` })).status).toBe(200);
+    expect(h.connector.calls).toHaveLength(1);
   });
 
   it('replies to the real Teams connector URL it was given, through nock', async () => {
@@ -150,7 +140,9 @@ describe('Teams with an app id: Bot Framework JWT required', () => {
       })
       .matchHeader('authorization', 'Bearer outbound-test-token')
       .reply(201, { id: 'reply-1' });
-    const res = await teams.post(msg, { authorization: `Bearer ${await token({ serviceurl: serviceUrl })}` });
+    const res = await h.teams.post(msg, {
+      authorization: `Bearer ${await token({ serviceurl: serviceUrl })}`,
+    });
     expect(res.status).toBe(200);
     expect(scope.isDone()).toBe(true);
     expect(sent?.attachments?.[0]?.content.version).toBe('1.5');
@@ -159,19 +151,19 @@ describe('Teams with an app id: Bot Framework JWT required', () => {
   it('posts to a channel with the real app id (sendMessageToTeamsChannel needs it under CloudAdapter)', async () => {
     const root = newId();
     const conversation = { id: `${CHANNEL_ID};messageid=${root}` };
-    const source = activity('channel-thread-mention', connector.serviceUrl, {
+    const source = activity('channel-thread-mention', h.connector.serviceUrl, {
       id: root,
       conversation,
       text: '<at>ECS vs EKS</at> cost 3 m5.large nodes',
     });
     const auth = { authorization: `Bearer ${await token({})}` };
-    await teams.post(source, auth);
-    const post = submits(cardOf(connector.calls[0]!)).find((d) => d.verb === 'post');
-    expect((await teams.post(submitFrom(source, post), auth)).status).toBe(200);
-    const create = connector.calls.find((c) => c.path === '/amer/v3/conversations');
+    await h.teams.post(source, auth);
+    const post = submits(cardOf(h.connector.calls[0]!)).find((d) => d.verb === 'post');
+    expect((await h.teams.post(submitFrom(source, post), auth)).status).toBe(200);
+    const create = h.connector.calls.find((c) => c.path === '/amer/v3/conversations');
     expect(create?.headers.authorization).toBe('Bearer outbound-test-token');
     expect(create?.body).toMatchObject({ isGroup: true, channelData: { channel: { id: CHANNEL_ID } } });
-    expect(connector.calls.at(-1)!.body.text).toBe('Posted to this channel as a new post.');
+    expect(h.connector.calls.at(-1)!.body.text).toBe('Posted to this channel as a new post.');
   });
 
   it('refuses to start in production without an app id, and says why', async () => {

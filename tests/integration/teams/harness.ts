@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { cardBytes } from '../../../adapters/teams/card-elements.ts';
 import { MAX_CARD_BYTES } from '../../../adapters/teams/limits.ts';
 import type { TeamsMountOptions } from '../../../adapters/teams/mount.ts';
@@ -143,6 +144,34 @@ export async function startTeams(options: TeamsHarnessOptions = {}) {
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   return { url, brain, mount, post, close: () => running.close() };
+}
+
+export type TeamsServer = Awaited<ReturnType<typeof startTeams>>;
+
+/**
+ * The per-file setup every Teams HTTP suite shares: one fake connector and one server for the file, the
+ * connector's record cleared before each test, and every card sent in a test checked after it. Read
+ * `h.connector` and `h.teams` inside tests and hooks (they exist once beforeAll has run).
+ */
+export function useTeamsHarness(options: TeamsHarnessOptions = {}) {
+  const h = {} as { connector: FakeConnector; teams: TeamsServer };
+  beforeAll(async () => {
+    h.connector = await startFakeConnector();
+    h.teams = await startTeams(options);
+  });
+  afterAll(async () => {
+    await h.teams?.close();
+    await h.connector?.close();
+  });
+  beforeEach(() => {
+    h.connector.reset();
+    h.connector.members.clear();
+    h.connector.channels.clear();
+  });
+  afterEach(() => {
+    checkSentCards(h.connector.calls);
+  });
+  return h;
 }
 
 let unique = 0;

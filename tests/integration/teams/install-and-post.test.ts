@@ -1,68 +1,51 @@
 // Install events (welcome card, saved team references) and "Post to channel" from a channel and from a
 // personal chat, asserted on the exact connector calls.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cardBytes } from '../../../adapters/teams/card-elements.ts';
 import { TeamInstalls } from '../../../adapters/teams/installs.ts';
+import { MAX_CARD_BYTES } from '../../../adapters/teams/limits.ts';
 import {
   activity,
   CHANNEL_ID,
   cardOf,
   cardText,
-  checkSentCards,
-  type FakeConnector,
   type Json,
   newId,
   personalConversation,
-  startFakeConnector,
-  startTeams,
   submitFrom,
   submits,
   TEAM_ID,
   TENANT,
   USER_ID,
+  useTeamsHarness,
 } from './harness.ts';
 
 describe('Teams install events and channel posts over HTTP', () => {
-  let connector: FakeConnector;
-  let teams: Awaited<ReturnType<typeof startTeams>>;
+  const h = useTeamsHarness();
   let installs: TeamInstalls;
-
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-    teams = await startTeams();
-    installs = new TeamInstalls(teams.brain.store);
-  });
-  afterAll(async () => {
-    await teams.close();
-    await connector.close();
-  });
-  afterEach(() => {
-    checkSentCards(connector.calls);
-  });
-  beforeEach(() => {
-    connector.reset();
-    connector.members.clear();
-    connector.channels.clear();
+  beforeAll(() => {
+    installs = new TeamInstalls(h.teams.brain.store);
   });
 
   async function installInTeam(): Promise<void> {
-    await teams.post(activity('installation-update-team', connector.serviceUrl));
-    await teams.post(activity('conversation-update-team', connector.serviceUrl));
+    await h.teams.post(activity('installation-update-team', h.connector.serviceUrl));
+    await h.teams.post(activity('conversation-update-team', h.connector.serviceUrl));
   }
 
   it('welcomes once on a personal install, though Teams sends two events', async () => {
     const conversation = personalConversation();
-    await teams.post(activity('installation-update-personal', connector.serviceUrl, conversation));
-    await teams.post(
-      activity('installation-update-personal', connector.serviceUrl, {
+    await h.teams.post(activity('installation-update-personal', h.connector.serviceUrl, conversation));
+    await h.teams.post(
+      activity('installation-update-personal', h.connector.serviceUrl, {
         ...conversation,
         type: 'conversationUpdate',
         action: undefined,
         membersAdded: [{ id: '28:c9e4d8a1-7b2f-4e3a-9c6d-2f1e0a5b7c3d' }],
       }),
     );
-    expect(connector.calls).toHaveLength(1);
-    const welcome = cardOf(connector.calls[0]!);
-    expect(connector.calls[0]!.path).toContain(encodeURIComponent(conversation.conversation.id));
+    expect(h.connector.calls).toHaveLength(1);
+    const welcome = cardOf(h.connector.calls[0]!);
+    expect(h.connector.calls[0]!.path).toContain(encodeURIComponent(conversation.conversation.id));
     expect(cardText(welcome)).toMatch(/help[\s\S]*compare[\s\S]*cost[\s\S]*recommend/);
     expect(submits(welcome).map((d) => d.action.kind)).toEqual(['overview', 'estimate', 'recommend', 'help']);
   });
@@ -73,34 +56,34 @@ describe('Teams install events and channel posts over HTTP', () => {
     expect(saved).toMatchObject({
       teamId: TEAM_ID,
       name: 'Platform Engineering',
-      reference: { serviceUrl: connector.serviceUrl, conversation: { id: TEAM_ID }, channelId: 'msteams' },
+      reference: { serviceUrl: h.connector.serviceUrl, conversation: { id: TEAM_ID }, channelId: 'msteams' },
     });
     // the welcome goes to the team's General channel
-    expect(connector.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
-    expect(connector.calls[0]!.path).toContain(encodeURIComponent(TEAM_ID));
+    expect(h.connector.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+    expect(h.connector.calls[0]!.path).toContain(encodeURIComponent(TEAM_ID));
 
-    await teams.post(activity('installation-update-team', connector.serviceUrl, { action: 'remove' }));
+    await h.teams.post(activity('installation-update-team', h.connector.serviceUrl, { action: 'remove' }));
     expect(await installs.get(TENANT, TEAM_ID)).toBeUndefined();
   });
 
   async function channelEstimate(): Promise<{ source: Json; card: Json }> {
     const root = newId();
-    const source = activity('channel-thread-mention', connector.serviceUrl, {
+    const source = activity('channel-thread-mention', h.connector.serviceUrl, {
       id: root,
       conversation: { id: `${CHANNEL_ID};messageid=${root}` },
       text: '<at>ECS vs EKS</at> cost 10 tasks with 1 vCPU and 2 GB on fargate',
     });
-    await teams.post(source);
-    return { source, card: cardOf(connector.calls.at(-1)!) };
+    await h.teams.post(source);
+    return { source, card: cardOf(h.connector.calls.at(-1)!) };
   }
 
   it('"Post to channel" in a channel creates a new top-level post there, which keeps the estimate', async () => {
     const { source, card } = await channelEstimate();
     const post = submits(card).find((d) => d.verb === 'post');
     expect(post).toBeDefined();
-    connector.reset();
-    await teams.post(submitFrom(source, post));
-    const [create, confirm] = connector.calls;
+    h.connector.reset();
+    await h.teams.post(submitFrom(source, post));
+    const [create, confirm] = h.connector.calls;
     expect(create!.method).toBe('POST');
     expect(create!.path).toBe('/amer/v3/conversations');
     expect(create!.body).toMatchObject({ isGroup: true, channelData: { channel: { id: CHANNEL_ID } } });
@@ -114,57 +97,95 @@ describe('Teams install events and channel posts over HTTP', () => {
     // re-prices it.
     const newThread = create!.response.id as string;
     expect(newThread).toMatch(/;messageid=\d+$/);
-    await teams.post(
-      activity('channel-thread-mention', connector.serviceUrl, {
+    await h.teams.post(
+      activity('channel-thread-mention', h.connector.serviceUrl, {
         conversation: { id: newThread },
         text: 'make it 20 tasks',
         entities: [],
       }),
     );
-    const whatIf = cardOf(connector.calls.at(-1)!);
-    expect(connector.calls.at(-1)!.path).toContain(encodeURIComponent(newThread));
+    const whatIf = cardOf(h.connector.calls.at(-1)!);
+    expect(h.connector.calls.at(-1)!.path).toContain(encodeURIComponent(newThread));
     expect(cardText(whatIf)).toMatch(/What changed[\s\S]*20 tasks x 1 vCPU/);
   });
 
   it('tells the user why a channel post failed, and shows the answer again', async () => {
     const { source, card } = await channelEstimate();
-    connector.reset();
-    connector.override((call) =>
+    h.connector.reset();
+    h.connector.override((call) =>
       call.path === '/amer/v3/conversations'
         ? { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } }
         : undefined,
     );
-    await teams.post(
+    await h.teams.post(
       submitFrom(
         source,
         submits(card).find((d) => d.verb === 'post'),
       ),
     );
-    const reply = connector.calls.at(-1)!;
+    const reply = h.connector.calls.at(-1)!;
     expect(reply.body.text).toMatch(/not allowed to post in this channel.*add the ECS vs EKS app/);
     expect(reply.body.text).toMatch(/kept below/);
     expect(cardOf(reply).body[0].text).toMatch(/^Monthly cost estimate/); // not lost
   });
 
+  it('a double click on "Post to channel" posts once; a refused post can be tried again', async () => {
+    const creates = () => h.connector.calls.filter((c) => c.path === '/amer/v3/conversations');
+    const { source, card } = await channelEstimate();
+    const post = submits(card).find((d) => d.verb === 'post');
+    h.connector.reset();
+    const cardId = newId();
+    await Promise.all([
+      h.teams.post(submitFrom(source, post, cardId)),
+      h.teams.post(submitFrom(source, post, cardId)),
+    ]);
+    expect(creates()).toHaveLength(1);
+    const texts = h.connector.calls
+      .filter((c) => c.path !== '/amer/v3/conversations')
+      .map((c) => c.body.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Posted to this channel as a new post.',
+        expect.stringMatching(/already posted/i),
+      ]),
+    );
+
+    // Refused first (e.g. the app was not allowed), then pressed again: it posts.
+    const other = await channelEstimate();
+    const again = submits(other.card).find((d) => d.verb === 'post');
+    h.connector.reset();
+    let refusals = 1;
+    h.connector.override((call) =>
+      call.path === '/amer/v3/conversations' && refusals-- > 0
+        ? { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } }
+        : undefined,
+    );
+    await h.teams.post(submitFrom(other.source, again));
+    expect(h.connector.calls.at(-1)!.body.text).toMatch(/not allowed to post/);
+    await h.teams.post(submitFrom(other.source, again));
+    expect(h.connector.calls.at(-1)!.body.text).toBe('Posted to this channel as a new post.');
+    expect(creates()).toHaveLength(2);
+  });
+
   it('from a personal chat, offers the channels of teams the user is in, then posts to the chosen one', async () => {
     await installInTeam();
-    connector.members.set(TEAM_ID, new Set([USER_ID]));
-    connector.channels.set(TEAM_ID, [{ id: TEAM_ID }, { id: CHANNEL_ID, name: 'Platform' }]);
+    h.connector.members.set(TEAM_ID, new Set([USER_ID]));
+    h.connector.channels.set(TEAM_ID, [{ id: TEAM_ID }, { id: CHANNEL_ID, name: 'Platform' }]);
     const conversation = personalConversation();
-    const source = activity('personal-message', connector.serviceUrl, {
+    const source = activity('personal-message', h.connector.serviceUrl, {
       ...conversation,
       text: 'cost 3 m5.large nodes in eu-west-1',
     });
-    await teams.post(source);
-    const answer = cardOf(connector.calls.at(-1)!);
-    connector.reset();
+    await h.teams.post(source);
+    const answer = cardOf(h.connector.calls.at(-1)!);
+    h.connector.reset();
 
     const click = submitFrom(
       source,
       submits(answer).find((d) => d.verb === 'post'),
     );
-    await teams.post(click);
-    const calls = connector.calls.map((c) => `${c.method} ${decodeURIComponent(c.path)}`);
+    await h.teams.post(click);
+    const calls = h.connector.calls.map((c) => `${c.method} ${decodeURIComponent(c.path)}`);
     expect(calls).toHaveLength(3);
     expect(calls.slice(0, 2)).toEqual([
       `GET /amer/v3/conversations/${TEAM_ID}/members/${USER_ID}`,
@@ -173,51 +194,82 @@ describe('Teams install events and channel posts over HTTP', () => {
     expect(calls[2]).toBe(
       `POST /amer/v3/conversations/${conversation.conversation.id}/activities/${click.id}`,
     );
-    const picker = cardOf(connector.calls.at(-1)!);
+    const picker = cardOf(h.connector.calls.at(-1)!);
     const choiceSet = picker.body.find((e: Json) => e.type === 'Input.ChoiceSet');
     expect(choiceSet.choices).toEqual([
       { title: 'Platform Engineering › General', value: `${TEAM_ID}|${TEAM_ID}` },
       { title: 'Platform Engineering › Platform', value: `${TEAM_ID}|${CHANNEL_ID}` },
     ]);
     const postTo = submits(picker)[0];
-    connector.reset();
+    h.connector.reset();
 
-    await teams.post(submitFrom(source, { ...postTo, targetChannel: `${TEAM_ID}|${CHANNEL_ID}` }));
-    const create = connector.calls.find((c) => c.method === 'POST' && c.path === '/amer/v3/conversations');
+    await h.teams.post(submitFrom(source, { ...postTo, targetChannel: `${TEAM_ID}|${CHANNEL_ID}` }));
+    const create = h.connector.calls.find((c) => c.method === 'POST' && c.path === '/amer/v3/conversations');
     expect(create?.body).toMatchObject({ isGroup: true, channelData: { channel: { id: CHANNEL_ID } } });
     expect(create?.body.activity.attachments[0].content.body[0].text).toMatch(
       /^Monthly cost estimate.*Ireland/,
     );
-    expect(connector.calls.at(-1)!.body.text).toBe('Posted to Platform Engineering › Platform.');
-    expect(connector.calls.at(-1)!.path).toContain(encodeURIComponent(conversation.conversation.id));
+    expect(h.connector.calls.at(-1)!.body.text).toBe('Posted to Platform Engineering › Platform.');
+    expect(h.connector.calls.at(-1)!.path).toContain(encodeURIComponent(conversation.conversation.id));
+  });
+
+  it('keeps the channel picker within the card size limit for a team with hundreds of channels', async () => {
+    await installInTeam();
+    h.connector.members.set(TEAM_ID, new Set([USER_ID]));
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      id: `19:${String(i).padStart(32, '0')}@thread.tacv2`,
+      name: `project-${i}-delivery-and-operations`,
+    }));
+    h.connector.channels.set(TEAM_ID, [{ id: TEAM_ID }, ...many]);
+    const source = activity('personal-message', h.connector.serviceUrl, {
+      ...personalConversation(),
+      text: 'cost 3 m5.large nodes',
+    });
+    await h.teams.post(source);
+    const post = submits(cardOf(h.connector.calls.at(-1)!)).find((d) => d.verb === 'post');
+    h.connector.reset();
+    await h.teams.post(submitFrom(source, post));
+    const sent = h.connector.calls.at(-1)!;
+    const picker = cardOf(sent);
+    expect(cardBytes(picker)).toBeLessThanOrEqual(MAX_CARD_BYTES);
+    const choices = picker.body.find((e: Json) => e.type === 'Input.ChoiceSet').choices;
+    expect(choices[0]).toEqual({ title: 'Platform Engineering › General', value: `${TEAM_ID}|${TEAM_ID}` });
+    expect(choices.length).toBeGreaterThan(50);
+    expect(cardText(picker)).toMatch(new RegExp(`${301 - choices.length} more channels`));
+    // A listed channel still posts.
+    const postTo = submits(picker)[0];
+    h.connector.reset();
+    await h.teams.post(submitFrom(source, { ...postTo, targetChannel: choices.at(-1).value }));
+    expect(h.connector.calls.some((c) => c.path === '/amer/v3/conversations')).toBe(true);
+    expect(h.connector.calls.at(-1)!.body.text).toMatch(/^Posted to Platform Engineering › project-/);
   });
 
   it('refuses a forged channel choice, and explains when the user is in no team with the app', async () => {
     await installInTeam();
-    connector.channels.set(TEAM_ID, [{ id: TEAM_ID }]);
-    const source = activity('personal-message', connector.serviceUrl, {
+    h.connector.channels.set(TEAM_ID, [{ id: TEAM_ID }]);
+    const source = activity('personal-message', h.connector.serviceUrl, {
       ...personalConversation(),
       text: 'cost 3 m5.large nodes',
     });
-    await teams.post(source);
-    const answer = cardOf(connector.calls.at(-1)!);
+    await h.teams.post(source);
+    const answer = cardOf(h.connector.calls.at(-1)!);
     const replyId = submits(answer).find((d) => d.verb === 'post').replyId;
-    connector.reset();
+    h.connector.reset();
 
     // Not a member of the team (the connector answers 404): no picker, clear guidance, answer kept.
-    await teams.post(submitFrom(source, { verb: 'post', replyId }));
-    let last = connector.calls.at(-1)!;
+    await h.teams.post(submitFrom(source, { verb: 'post', replyId }));
+    let last = h.connector.calls.at(-1)!;
     expect(last.body.text).toMatch(/not in any team you are a member of/);
     expect(cardOf(last).body[0].text).toMatch(/^Monthly cost estimate/);
 
     // A forged postTo for a channel the team does not list is refused before any post.
-    connector.members.set(TEAM_ID, new Set([USER_ID]));
-    connector.reset();
-    await teams.post(
+    h.connector.members.set(TEAM_ID, new Set([USER_ID]));
+    h.connector.reset();
+    await h.teams.post(
       submitFrom(source, { verb: 'postTo', replyId, targetChannel: `${TEAM_ID}|19:secret@thread.tacv2` }),
     );
-    expect(connector.calls.some((c) => c.path === '/amer/v3/conversations')).toBe(false);
-    last = connector.calls.at(-1)!;
+    expect(h.connector.calls.some((c) => c.path === '/amer/v3/conversations')).toBe(false);
+    last = h.connector.calls.at(-1)!;
     expect(last.body.text).toMatch(/not available to you/);
   });
 });

@@ -1,43 +1,27 @@
 // Real-shaped Teams message activities posted to /api/messages; replies asserted on the fake connector.
 import { networkInterfaces } from 'node:os';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   activity,
   BOT_ID,
   CHANNEL_ID,
   cardOf,
   cardText,
-  checkSentCards,
-  type FakeConnector,
   newId,
   personalConversation,
-  startFakeConnector,
   startTeams,
+  useTeamsHarness,
 } from './harness.ts';
 
 describe('Teams messages over HTTP', () => {
-  let connector: FakeConnector;
-  let teams: Awaited<ReturnType<typeof startTeams>>;
-
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-    teams = await startTeams();
-  });
-  afterAll(async () => {
-    await teams.close();
-    await connector.close();
-  });
-  beforeEach(() => connector.reset());
-  afterEach(() => {
-    checkSentCards(connector.calls);
-  });
+  const h = useTeamsHarness();
 
   it('answers a personal message in the same conversation, as an Adaptive Card', async () => {
-    const msg = activity('personal-message', connector.serviceUrl, personalConversation());
-    const res = await teams.post(msg);
+    const msg = activity('personal-message', h.connector.serviceUrl, personalConversation());
+    const res = await h.teams.post(msg);
     expect(res.status).toBe(200);
-    expect(connector.calls).toHaveLength(1);
-    const [call] = connector.calls;
+    expect(h.connector.calls).toHaveLength(1);
+    const [call] = h.connector.calls;
     expect(call!.method).toBe('POST');
     expect(call!.path).toBe(
       `/amer/v3/conversations/${encodeURIComponent(msg.conversation.id)}/activities/${msg.id}`,
@@ -61,9 +45,9 @@ describe('Teams messages over HTTP', () => {
   it('answers a channel @mention in its thread, with the mention removed, and follows up there', async () => {
     const root = newId();
     const thread = { conversation: { id: `${CHANNEL_ID};messageid=${root}` } };
-    const msg = activity('channel-thread-mention', connector.serviceUrl, { ...thread, id: root });
-    expect((await teams.post(msg)).status).toBe(200);
-    const [reply] = connector.calls;
+    const msg = activity('channel-thread-mention', h.connector.serviceUrl, { ...thread, id: root });
+    expect((await h.teams.post(msg)).status).toBe(200);
+    const [reply] = h.connector.calls;
     // The thread is the conversation id with ;messageid=, URL-encoded in the path.
     expect(reply!.path).toBe(
       `/amer/v3/conversations/19%3A8a2d6d1f0e5c4b3aa1b2c3d4e5f6a7b8%40thread.tacv2%3Bmessageid%3D${root}/activities/${root}`,
@@ -71,73 +55,100 @@ describe('Teams messages over HTTP', () => {
     expect(cardText(cardOf(reply!))).toMatch(/^Networking/m);
 
     // A follow-up in the same thread (mentioned again) resolves "why?" against the thread context.
-    const followUp = activity('channel-thread-mention', connector.serviceUrl, {
+    const followUp = activity('channel-thread-mention', h.connector.serviceUrl, {
       ...thread,
       text: '<at>ECS vs EKS</at> why?',
     });
-    await teams.post(followUp);
-    const second = connector.calls[1]!;
+    await h.teams.post(followUp);
+    const second = h.connector.calls[1]!;
     expect(second.path).toContain(`%3Bmessageid%3D${root}/activities/${followUp.id}`);
     expect(cardOf(second).body[0].text).toMatch(/^Why: Networking/);
   });
 
   it('answers follow-ups without a mention only in channel threads it already takes part in', async () => {
-    const quiet = activity('channel-thread-mention', connector.serviceUrl, {
+    const quiet = activity('channel-thread-mention', h.connector.serviceUrl, {
       conversation: { id: `${CHANNEL_ID};messageid=${newId()}` },
       text: 'what about IAM?',
       entities: [],
     });
-    expect((await teams.post(quiet)).status).toBe(200);
-    expect(connector.calls).toHaveLength(0); // someone else's thread: stay quiet
+    expect((await h.teams.post(quiet)).status).toBe(200);
+    expect(h.connector.calls).toHaveLength(0); // someone else's thread: stay quiet
 
     const root = newId();
     const thread = { conversation: { id: `${CHANNEL_ID};messageid=${root}` } };
-    await teams.post(activity('channel-thread-mention', connector.serviceUrl, { ...thread, id: root }));
-    await teams.post(
-      activity('channel-thread-mention', connector.serviceUrl, {
+    await h.teams.post(activity('channel-thread-mention', h.connector.serviceUrl, { ...thread, id: root }));
+    await h.teams.post(
+      activity('channel-thread-mention', h.connector.serviceUrl, {
         ...thread,
         text: 'more detail',
         entities: [],
       }),
     );
-    expect(connector.calls).toHaveLength(2);
-    expect(cardOf(connector.calls[1]!).body[0].text).toMatch(/^Networking/);
-    expect(cardText(cardOf(connector.calls[1]!))).toContain('More detail');
+    expect(h.connector.calls).toHaveLength(2);
+    expect(cardOf(h.connector.calls[1]!).body[0].text).toMatch(/^Networking/);
+    expect(cardText(cardOf(h.connector.calls[1]!))).toContain('More detail');
+  });
+
+  it('stays quiet about off-topic chatter in its channel threads unless mentioned (as in Slack)', async () => {
+    const root = newId();
+    const thread = { conversation: { id: `${CHANNEL_ID};messageid=${root}` } };
+    await h.teams.post(activity('channel-thread-mention', h.connector.serviceUrl, { ...thread, id: root }));
+    expect(h.connector.calls).toHaveLength(1);
+    const chatter = activity('channel-thread-mention', h.connector.serviceUrl, {
+      ...thread,
+      text: 'sounds good, thanks Bob! lunch at noon?',
+      entities: [],
+    });
+    expect((await h.teams.post(chatter)).status).toBe(200);
+    expect(h.connector.calls).toHaveLength(1);
+    // Mentioned, the same words get an answer: the user is talking to the bot.
+    await h.teams.post(
+      activity('channel-thread-mention', h.connector.serviceUrl, {
+        ...thread,
+        text: '<at>ECS vs EKS</at> lunch at noon?',
+      }),
+    );
+    expect(h.connector.calls).toHaveLength(2);
+    expect(h.connector.calls[1]!.path).toContain(`%3Bmessageid%3D${root}/activities/`);
   });
 
   it('answers a group chat @mention, and ignores group messages without one', async () => {
     const conversation = { conversation: { id: `19:${newId()}c1a9f0e2b3d4c5e6f7a8b9c0d1e2f3a@thread.v2` } };
-    const msg = activity('group-chat-mention', connector.serviceUrl, conversation);
-    await teams.post(msg);
-    expect(connector.calls).toHaveLength(1);
-    expect(connector.calls[0]!.path).toBe(
+    const msg = activity('group-chat-mention', h.connector.serviceUrl, conversation);
+    await h.teams.post(msg);
+    expect(h.connector.calls).toHaveLength(1);
+    expect(h.connector.calls[0]!.path).toBe(
       `/amer/v3/conversations/${encodeURIComponent(msg.conversation.id)}/activities/${msg.id}`,
     );
-    expect(cardOf(connector.calls[0]!).body[0].text).toMatch(/Help me choose/);
+    expect(cardOf(h.connector.calls[0]!).body[0].text).toMatch(/Help me choose/);
 
-    await teams.post(
-      activity('group-chat-mention', connector.serviceUrl, { ...conversation, text: 'lunch?', entities: [] }),
+    await h.teams.post(
+      activity('group-chat-mention', h.connector.serviceUrl, {
+        ...conversation,
+        text: 'lunch?',
+        entities: [],
+      }),
     );
-    expect(connector.calls).toHaveLength(1);
+    expect(h.connector.calls).toHaveLength(1);
   });
 
   it('handles a resent activity once (Teams retries slow turns)', async () => {
-    const msg = activity('personal-message', connector.serviceUrl, personalConversation());
-    expect((await teams.post(msg)).status).toBe(200);
-    expect((await teams.post(msg)).status).toBe(200);
-    expect(connector.calls).toHaveLength(1);
+    const msg = activity('personal-message', h.connector.serviceUrl, personalConversation());
+    expect((await h.teams.post(msg)).status).toBe(200);
+    expect((await h.teams.post(msg)).status).toBe(200);
+    expect(h.connector.calls).toHaveLength(1);
   });
 
   it('strips the bot mention wherever it is in the message', async () => {
-    const msg = activity('channel-thread-mention', connector.serviceUrl, {
+    const msg = activity('channel-thread-mention', h.connector.serviceUrl, {
       conversation: { id: `${CHANNEL_ID};messageid=${newId()}` },
       text: 'compare networking <at>ECS vs EKS</at>',
       entities: [
         { type: 'mention', text: '<at>ECS vs EKS</at>', mentioned: { id: BOT_ID, name: 'ECS vs EKS' } },
       ],
     });
-    await teams.post(msg);
-    expect(cardOf(connector.calls[0]!).body[0].text).toMatch(/^Networking/);
+    await h.teams.post(msg);
+    expect(cardOf(h.connector.calls[0]!).body[0].text).toMatch(/^Networking/);
   });
 
   it('refuses malformed bodies with 400 and keeps serving', async () => {
@@ -147,24 +158,42 @@ describe('Teams messages over HTTP', () => {
       ['type of the wrong kind', { type: 42 }, 400],
       ['an array', [1, 2, 3], 400],
       ['a conversation without id', { type: 'message', conversation: {} }, 400],
-      ['a from of the wrong shape', { type: 'message', from: 'me', serviceUrl: connector.serviceUrl }, 400],
+      ['a from of the wrong shape', { type: 'message', from: 'me', serviceUrl: h.connector.serviceUrl }, 400],
       ['huge', JSON.stringify({ type: 'message', text: 'x'.repeat(300_000) }), 413],
     ];
     for (const [what, body, status] of cases) {
-      const res = await teams.post(body);
+      const res = await h.teams.post(body);
       expect(res.status, what).toBe(status);
       expect((await res.json()).error, what).toMatch(/\S/);
     }
-    expect(connector.calls).toHaveLength(0);
-    const ok = await teams.post(activity('personal-message', connector.serviceUrl, personalConversation()));
+    expect(h.connector.calls).toHaveLength(0);
+    const ok = await h.teams.post(
+      activity('personal-message', h.connector.serviceUrl, personalConversation()),
+    );
     expect(ok.status).toBe(200);
   });
 
   it('in local mode, never replies to a serviceUrl outside this machine', async () => {
     const msg = activity('personal-message', 'https://smba.trafficmanager.net/amer/', personalConversation());
-    const res = await teams.post(msg);
+    const res = await h.teams.post(msg);
     expect(res.status).toBe(403);
     expect((await res.json()).error).toMatch(/local mode/);
+  });
+
+  it('in local mode, refuses requests relayed by a proxy or tunnel on this machine', async () => {
+    // A tunnel (devtunnel, ngrok) or reverse proxy connects from 127.0.0.1 but says whom it relays for.
+    const relayed: Array<Record<string, string>> = [
+      { 'x-forwarded-for': '203.0.113.9' },
+      { forwarded: 'for=203.0.113.9;proto=https' },
+      { 'x-real-ip': '203.0.113.9' },
+    ];
+    for (const headers of relayed) {
+      const msg = activity('personal-message', h.connector.serviceUrl, personalConversation());
+      const res = await h.teams.post(msg, headers);
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect((await res.json()).error).toMatch(/only requests from this machine/);
+    }
+    expect(h.connector.calls).toHaveLength(0);
   });
 
   // A request from another machine, made for real through this host's LAN address when it has one.
@@ -175,7 +204,7 @@ describe('Teams messages over HTTP', () => {
     const open = await startTeams({ env: { HOST: '0.0.0.0' } });
     try {
       const url = open.url.replace('127.0.0.1', lan!);
-      const msg = activity('personal-message', connector.serviceUrl, personalConversation());
+      const msg = activity('personal-message', h.connector.serviceUrl, personalConversation());
       const res = await fetch(url, {
         method: 'POST',
         body: JSON.stringify(msg),
@@ -183,7 +212,7 @@ describe('Teams messages over HTTP', () => {
       });
       expect(res.status).toBe(403);
       expect((await res.json()).error).toMatch(/only requests from this machine/);
-      expect(connector.calls).toHaveLength(0);
+      expect(h.connector.calls).toHaveLength(0);
     } finally {
       await open.close();
     }
@@ -191,17 +220,17 @@ describe('Teams messages over HTTP', () => {
 
   it('answers 429 with a retry after Retry-After, then delivers the reply', async () => {
     let throttled = 0;
-    connector.override((call) => {
+    h.connector.override((call) => {
       if (call.method === 'POST' && call.path.includes('/activities/') && throttled++ === 0) {
         return { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'Throttled' } } };
       }
       return undefined;
     });
-    const msg = activity('personal-message', connector.serviceUrl, personalConversation());
-    expect((await teams.post(msg)).status).toBe(200);
-    expect(connector.calls.map((c) => c.method)).toEqual(['POST', 'POST']);
-    expect(connector.calls[0]!.path).toBe(connector.calls[1]!.path);
-    expect(cardOf(connector.calls[1]!).type).toBe('AdaptiveCard');
+    const msg = activity('personal-message', h.connector.serviceUrl, personalConversation());
+    expect((await h.teams.post(msg)).status).toBe(200);
+    expect(h.connector.calls.map((c) => c.method)).toEqual(['POST', 'POST']);
+    expect(h.connector.calls[0]!.path).toBe(h.connector.calls[1]!.path);
+    expect(cardOf(h.connector.calls[1]!).type).toBe('AdaptiveCard');
   });
 
   it('tells the user something went wrong, without internals, when a turn fails', async () => {
@@ -214,11 +243,11 @@ describe('Teams messages over HTTP', () => {
     };
     try {
       const res = await failing.post(
-        activity('personal-message', connector.serviceUrl, personalConversation()),
+        activity('personal-message', h.connector.serviceUrl, personalConversation()),
       );
       expect(res.status).toBe(200);
-      expect(connector.calls).toHaveLength(1);
-      const text = connector.calls[0]!.body.text as string;
+      expect(h.connector.calls).toHaveLength(1);
+      const text = h.connector.calls[0]!.body.text as string;
       expect(text).toMatch(/something went wrong/i);
       expect(text).not.toMatch(/redis|ECONNREFUSED|hunter2|Error/);
     } finally {

@@ -37,6 +37,16 @@ describe('reading Teams activities', () => {
     expect(cleanText({ text: '<at>ECS vs EKS</at> why?', recipient: bot })).toBe('why?');
   });
 
+  it('reads a body-sized run of unclosed tags in one pass (it used to block the server for half a minute)', () => {
+    // 250 KB is what the route accepts; each unclosed "<" made the old patterns rescan the rest of the text.
+    const unclosed = '<'.repeat(250_000);
+    expect(cleanText({ text: unclosed, recipient: bot })).toBe(unclosed);
+    const atRun = '<at'.repeat(83_000);
+    expect(cleanText({ text: atRun, recipient: bot })).toBe(atRun);
+    const openMentions = '<at>x'.repeat(50_000); // no </at> anywhere
+    expect(cleanText({ text: openMentions, recipient: bot })).toBe(Array(50_000).fill('x').join(' '));
+  });
+
   it('detects a mention of this bot only', () => {
     expect(isBotMentioned({ recipient: bot, entities: [mention('28:bot', 'ECS vs EKS')] })).toBe(true);
     expect(isBotMentioned({ recipient: bot, entities: [mention('28:other', 'Other bot')] })).toBe(false);

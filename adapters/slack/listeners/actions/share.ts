@@ -1,5 +1,5 @@
 // "Share in channel" / "Post to channel" on a private card: the bot posts the same answer where it was asked.
-import { loadReply } from '../../../../src/core/reply-store.ts';
+import { loadReply, REPLY_TTL_SECONDS } from '../../../../src/core/reply-store.ts';
 import {
   cannotPostHelp,
   logFailure,
@@ -15,6 +15,7 @@ import { copyContext, postedKey } from '../../thread.ts';
 import { actionOrigin } from './origin.ts';
 import type { ButtonArgs } from './reply-action.ts';
 
+export const ALREADY_POSTED = 'That answer is already posted here. :white_check_mark:';
 export const EXPIRED = `:hourglass: That answer is no longer stored (answers are kept for 24 hours). Ask again with \`${COMMAND} …\`.`;
 
 export function shareButton(deps: SlackDeps) {
@@ -22,8 +23,14 @@ export function shareButton(deps: SlackDeps) {
     await ack();
     const value = decodeValue(action.value);
     const origin = actionOrigin(body, value);
-    const reply = value.r ? await loadReply(deps.brain.store, value.r) : undefined;
+    const store = deps.brain.store;
+    const reply = value.r ? await loadReply(store, value.r) : undefined;
     if (!reply || !origin.channel) return notePrivately(deps, origin.responseUrl, EXPIRED);
+    // One post per answer and place: a double click (Slack buttons stay live) must not post it twice.
+    const claim = `slack:shared:${value.r}:${origin.channel}:${value.t ?? 'top'}`;
+    if (!(await store.firstSeen(claim, REPLY_TTL_SECONDS))) {
+      return notePrivately(deps, origin.responseUrl, ALREADY_POSTED);
+    }
     try {
       // Posted as the bot (not through the response_url) so the message has a ts: its thread then carries the
       // conversation on, e.g. "make it 20 tasks" under a shared estimate. The user is in this conversation and
@@ -44,6 +51,8 @@ export function shareButton(deps: SlackDeps) {
       if (origin.responseUrl)
         await postToResponseUrl(deps, origin.responseUrl, { delete_original: true }).catch(() => undefined);
     } catch (err) {
+      // Not posted: the button must work again once the user has fixed the cause (e.g. invited the bot).
+      await store.delete(claim).catch(() => undefined);
       const code = slackErrorCode(err);
       logFailure(deps.logger, 'sharing an answer', err);
       const notice =

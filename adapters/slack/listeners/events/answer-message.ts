@@ -1,6 +1,8 @@
 // One human message (a mention, a thread reply, a DM) -> the brain -> an answer in the same thread.
+import { noticeMessage } from '../../blocks.ts';
 import { answerInConversation, logFailure, type SlackDeps, type WebClient } from '../../deliver.ts';
-import { claimMessage, dmKey, threadKey } from '../../thread.ts';
+import { claimMessage, copyContext, dmKey, hasContext, threadKey } from '../../thread.ts';
+import { SORRY } from '../actions/reply-action.ts';
 
 export interface IncomingMessage {
   text: string;
@@ -17,6 +19,9 @@ export interface IncomingMessage {
 
 export async function answerMessage(deps: SlackDeps, client: WebClient, m: IncomingMessage): Promise<void> {
   const key = m.threadTs ? threadKey(m.team, m.channel, m.threadTs) : dmKey(m.team, m.channel);
+  // A thread in a DM hangs off the DM conversation ("Reply in thread" on an answer): it starts from there.
+  if (m.isDm && m.threadTs && !(await hasContext(deps.brain.store, key)))
+    await copyContext(deps.contexts, dmKey(m.team, m.channel), key);
   const reply = await deps.brain.handler.handle({ text: m.text, userId: m.user, threadKey: key });
   if (m.quietUnlessUnderstood && reply.intent === 'unknown') {
     deps.logger.debug('slack: ignored message', { reason: 'not about ECS or EKS', channel: m.channel });
@@ -59,5 +64,16 @@ export async function answerOnce(
     await answerMessage(deps, client, message);
   } catch (err) {
     logFailure(deps.logger, `answering ${delivery.what}`, err);
+    // The asker is told (privately, in place), as a command or a button would tell them; internals stay in the log.
+    const { text, blocks } = noticeMessage(SORRY);
+    await client.chat
+      .postEphemeral({
+        channel: message.channel,
+        user: message.user,
+        ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+        text,
+        blocks,
+      })
+      .catch((e: unknown) => logFailure(deps.logger, 'telling the asker about a failure', e));
   }
 }
