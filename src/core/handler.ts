@@ -30,6 +30,9 @@ export interface HandlerDeps {
   contextTtlSeconds?: number;
 }
 
+/** "that", "it", "this": the message leans on what the thread was just about. */
+const REFERS_BACK = /\b(that|it|this|those|them)\b/i;
+
 /** Longest message we read; longer input is answered with a friendly error, never processed. */
 export const MAX_INPUT_CHARS = 4000;
 
@@ -61,6 +64,9 @@ export function createHandler(deps: HandlerDeps) {
         return { intent: 'help' };
     }
   }
+
+  const lastTopic = (context: ThreadContext) =>
+    context.lastTopic ? deps.knowledge.get(context.lastTopic) : undefined;
 
   async function handle(inbound: Inbound): Promise<Reply> {
     const text = typeof inbound.text === 'string' ? inbound.text : '';
@@ -106,7 +112,10 @@ export function createHandler(deps: HandlerDeps) {
       }
       case 'cost': {
         const previous = u.whatIf ? context.lastCost : undefined;
-        const result = deps.cost.answer(inbound.action ? '' : text, previous);
+        // "how much is that for 4 clusters?" right after extended support means extended support.
+        const hint = !u.whatIf && REFERS_BACK.test(text) ? lastTopic(context)?.costHint : undefined;
+        const asked = inbound.action ? '' : hint ? `${text} ${hint}` : text;
+        const result = deps.cost.answer(asked, previous);
         reply = result.reply;
         if (result.request !== undefined) next.lastCost = result.request;
         next.lastTopic = undefined;

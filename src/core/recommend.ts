@@ -82,10 +82,29 @@ const PATTERNS: Array<[Factor, RegExp]> = [
   ],
 ];
 
+/** Needs that "no helm", "no gpu", "don't need windows" rule out rather than raise. */
+const NEGATABLE = new Set<Factor>([
+  'k8sEcosystem',
+  'gpu',
+  'windows',
+  'largeScale',
+  'portability',
+  'onPrem',
+  'platformTeam',
+]);
+const NEGATION_BEFORE =
+  /\b(no|not|don'?t (need|use|have|want|care about)|without|never|zero|nor)\s+(\w+\s+)?$/;
+
 export function detectFactors(normalizedText: string): Factors {
   const t = normalizedText;
   const found: Factors = {};
-  for (const [factor, pattern] of PATTERNS) if (pattern.test(t)) found[factor] = true;
+  for (const [factor, pattern] of PATTERNS) {
+    const global = new RegExp(pattern.source, 'g');
+    const said = [...t.matchAll(global)].some(
+      (m) => !(NEGATABLE.has(factor) && NEGATION_BEFORE.test(t.slice(Math.max(0, m.index - 25), m.index))),
+    );
+    if (said) found[factor] = true;
+  }
   // "no kubernetes experience" also matches the skills pattern; the negation wins.
   if (found.noK8sSkills) delete found.k8sSkills;
   if (found.runsK8sAlready) found.k8sSkills = true;
@@ -95,7 +114,7 @@ export function detectFactors(normalizedText: string): Factors {
 
 /** Phrases that mean "help me decide", with or without details. */
 export const RECOMMEND_CUE =
-  /\b(which (one |service |option |of (the|them) )?(should|would|do|to|is right|is better for (us|me))|which one\??$|what should (we|i)|should (we|i) (use|go|pick|choose|start|run)|recommend|recommendation|suggest|suggestion|advice|advise|(ecs|eks) or (ecs|eks)\??,? (for|in) (us|me|our|my)|help (me|us) (choose|decide|pick)|decide between|choose between|pick between|pick one|choose one|(pick|choose) for (me|us)|(should|shall|would|do) (we|i|you) go with|which is (right|best|better) for (us|me|our)|what would you (pick|choose|use)|makes? more sense for (us|me|our)|right choice for|best fit for (us|me|our)|what do you (suggest|recommend)|(overkill|worth it) for (us|me|our)|(ecs|eks) right\??$)/;
+  /\b(which (one |service |option |of (the|them) )?(should|would|do|to|is right|is better for (us|me))|which one\??$|what should (we|i)|should (we|i) (use|go|pick|choose|start|run)|recommend|recommendation|suggest|suggestion|advice|advise|(ecs|eks) or (ecs|eks)\??,? (for|in) (us|me|our|my)|help (me|us) (choose|decide|pick)|decide between|choose between|pick between|pick one|choose one|(pick|choose) for (me|us)|(should|shall|would|do) (we|i|you) go with|which is (right|best|better) for (us|me|our)|what would you (pick|choose|use)|makes? more sense for (us|me|our)|right choice for|best fit for (us|me|our)|what do you (suggest|recommend)|(overkill|worth it) for (us|me|our)|which one (we|i) (should|shall|could)|(ecs|eks) right\??$)/;
 
 /** Questions the bot asks when it cannot decide yet; answers map to factors by position. */
 export const DECIDING_QUESTIONS: Array<{ question: string; yes: Factor; no?: Factor }> = [

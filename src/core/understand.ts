@@ -72,7 +72,7 @@ export function understand(
     answerToOwnQuestion(t, context, search) ??
     costRequest(text, t, context, cost, wantsAdvice) ??
     threadFollowUp(t, words, hits, context, search) ??
-    adviceOrOffTopic(t, words, hits, search, wantsAdvice) ??
+    adviceOrOffTopic(t, words, hits, search, wantsAdvice, context.lastTopic) ??
     topicQuestion(t, words, hits, context, search)
   );
 }
@@ -114,7 +114,8 @@ function costRequest(
   // A workload spec ("3 m5.large nodes") is a cost request; a question about counts ("why only 29 pods?") is not.
   const spec = specStrength(t);
   const choosing = wantsAdvice || /\b(ecs or eks|eks or ecs)\b/.test(t);
-  if (costSignals && spec >= 1 && (COST_ASK.test(t) || (spec >= 2 && !QUESTION_WORDS.test(t) && !choosing))) {
+  const asksPrice = COST_ASK.test(t) || (HOW_MUCH.test(t) && spec >= 2);
+  if (costSignals && spec >= 1 && (asksPrice || (spec >= 2 && !QUESTION_WORDS.test(t) && !choosing))) {
     return { intent: 'cost', whatIf: false };
   }
   return undefined;
@@ -151,7 +152,9 @@ function threadFollowUp(
   if (COMPUTE_FOLLOW_UP.test(t)) return { intent: 'topic', topicId: last, mode: 'answer', focus };
   if (!strongTop && ANAPHORA.test(t)) return { intent: 'topic', topicId: last, mode: 'more', focus };
   // "how much cheaper is it?": a short question about "it" stays on the thread's topic, unless it names another.
-  const namesOtherTopic = words.some((w) => search.get(w) && w !== last);
+  // "does it work on fargate?" keeps the subject: "on fargate" is where, not what.
+  const where = new Set([...t.matchAll(/\b(?:on|with|in) (\w+)/g)].map((m) => m[1]));
+  const namesOtherTopic = words.some((w) => search.get(w) && w !== last && !where.has(w));
   if (PRONOUN.test(t) && words.length <= 2 && !top?.alias && !namesOtherTopic) {
     return { intent: 'topic', topicId: last, mode: 'answer', focus };
   }
@@ -173,6 +176,7 @@ function adviceOrOffTopic(
   hits: RankedHit[],
   search: TopicSearch,
   wantsAdvice: boolean,
+  lastTopic: string | undefined,
 ): Understanding | undefined {
   const strongTop = hits[0]?.strong ? hits[0] : undefined;
   const factors = detectFactors(t);
@@ -199,7 +203,8 @@ function adviceOrOffTopic(
   }
   if (overviewCue) return { intent: 'overview' };
   if (offTopic) return { intent: 'unknown' };
-  if (MIGRATION_CUE.test(t) && search.get(MIGRATION_TOPIC)) {
+  const migrating = BOTH_PLATFORMS.test(t) || lastTopic === MIGRATION_TOPIC;
+  if (MIGRATION_CUE.test(t) && migrating && search.get(MIGRATION_TOPIC)) {
     return { intent: 'topic', topicId: MIGRATION_TOPIC, mode: 'answer', focus: sideFocus(t) };
   }
   // A team description is a request for advice, unless it frames a question about one topic.
@@ -269,6 +274,8 @@ const MIGRATION_TOPIC = 'migration';
 /** "move from eks to ecs", "what replaces hpa", "what does a task definition become". */
 const MIGRATION_CUE =
   /\b(migrat\w*|moving|move|switch\w*|port(ing)?)\b[^.?]{0,30}\b(from|to|off|back to)\b[^.?]{0,20}\b(ecs|eks|kubernetes)\b|\bwhat (replaces|becomes of)\b|\bwhat (does|do) [^?]{1,40} become\b|\b(map|maps|mapping) (over|across)\b/;
+/** A migration is between the two platforms: "migrate to X on ECS" (off App Mesh, say) is not one. */
+const BOTH_PLATFORMS = /\becs\b.*\b(eks|kubernetes|k8s)\b|\b(eks|kubernetes|k8s)\b.*\becs\b/;
 
 /** Counts with a unit and pricing settings: each one is something that can be priced. */
 const SPEC_PARTS =
@@ -284,7 +291,9 @@ function specStrength(t: string): number {
   return parts.length + (FULL_SPEC.test(t) ? 2 : 0);
 }
 const COST_ASK =
-  /\b(cost|costs|price|pricing|priced|estimate|how much|monthly|per month|a month|bill|budget|spend)\b/;
+  /\b(cost|costs|price|pricing|priced|estimate|monthly|per month|a month|bill|budget|spend)\b|\$/;
+/** "how much" alone also asks about sizes ("up to how much disk?"), so it needs a fuller workload. */
+const HOW_MUCH = /\bhow much\b/;
 const BARE_OVERVIEW = /^(overview|ecs vs eks|eks vs ecs|compare|compare them|ecs or eks\??|eks or ecs\??)$/;
 const COST_COMMAND = /^(cost|estimate|price|quote)\b(?! of\b)/;
 const COST_ONLY =
@@ -433,7 +442,7 @@ function pickChoice(t: string, choices: string[], search: TopicSearch): string |
 
 /** Words that anchor a message in this domain even when no topic matches them. */
 const DOMAIN_ANCHOR =
-  /\b(ecs|eks|kubernetes|fargate|container|containers|docker|cluster|clusters|pod|pods|task|tasks|aws|amazon|orchestrat\w*)\b/;
+  /\b(ecs|eks|kubernetes|fargate|container|containers|docker|cluster|clusters|pod|pods|task|tasks|aws|amazon|orchestrat\w*|iam|ecr|vpc|eni|alb|nlb)\b/;
 
 /** Off-topic: most of what was said is outside the domain vocabulary and nothing anchors it here. */
 function isOffTopic(t: string, words: string[], search: TopicSearch, minUnknown = 2): boolean {

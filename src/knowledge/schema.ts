@@ -42,6 +42,8 @@ export const topicSchema = z
     why: sentence.max(600),
     related: z.array(z.string()).max(6).default([]),
     overview: overviewRowSchema.optional(),
+    /** Words the cost engine understands, added when a cost follow-up says "that"/"it" right after this topic. */
+    costHint: z.string().min(3).max(60).optional(),
     sources: z.array(sourceSchema).min(1),
   })
   .superRefine((t, ctx) => {

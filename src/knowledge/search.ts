@@ -69,8 +69,9 @@ export class TopicSearch {
   /** True when a word is part of the domain vocabulary, allowing a small typo in longer words. */
   knows(word: string): boolean {
     if (this.vocabulary.has(word)) return true;
-    if (word.length < 5) return false;
-    const limit = word.length >= 8 ? 2 : 1;
+    // Typos are tolerated in longer words only: "lunch" must not become "launch".
+    if (word.length < 6) return false;
+    const limit = word.length >= 9 ? 2 : 1;
     for (const v of this.vocabulary) {
       if (Math.abs(v.length - word.length) <= limit && editDistance(v, word, limit) <= limit) return true;
       if (v.length >= 5 && (word.startsWith(v) || v.startsWith(word))) return true;

@@ -48,8 +48,8 @@ function freshHandler() {
 }
 
 /** Eval sets: `questions` is tuned against; `holdout` was written by an outsider and is only measured. */
-export const EVAL_SETS = ['questions', 'holdout', 'holdout2'] as const;
-export const FACT_SETS = ['facts', 'facts2', 'facts3'] as const;
+export const EVAL_SETS = ['questions', 'holdout', 'holdout2', 'holdout3'] as const;
+export const FACT_SETS = ['facts', 'facts2', 'facts3', 'facts4'] as const;
 
 export async function runEval(name: (typeof EVAL_SETS)[number] = 'questions'): Promise<EvalResult> {
   const file = new URL(`./${name}.json`, import.meta.url);

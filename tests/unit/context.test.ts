@@ -73,4 +73,23 @@ describe('thread context', () => {
     const r = await ask('x'.repeat(5000));
     expect(r.title).toMatch(/too long/);
   });
+
+  it('prices "that" with what the thread was about (extended support)', async () => {
+    const { thread } = testBrain();
+    const t = thread();
+    await t.say('explain eks extended support');
+    const cost = await t.say('how much is that per month for 4 clusters');
+    expect(cost.intent).toBe('cost');
+    const eks = (cost.estimate as { eks: { lineItems: Array<{ label: string; monthlyUsd: number }> } }).eks;
+    // 4 clusters x 730 h x $0.60 = $1,752.00
+    expect(eks.lineItems.find((l) => /control plane/.test(l.label))).toMatchObject({ monthlyUsd: 1752 });
+  });
+
+  it('keeps the subject when a follow-up only says where ("does it work on fargate?")', async () => {
+    const { thread } = testBrain();
+    const t = thread();
+    await t.say('pod identity vs irsa');
+    expect((await t.say('does it work on fargate?')).topics).toEqual(['pod-identity']);
+    expect((await t.say('why?')).topics).toEqual(['pod-identity']);
+  });
 });

@@ -19,6 +19,16 @@ describe('recommendation', () => {
     });
   });
 
+  it('reads "no helm", "no gpu", "don\'t need windows" as ruling a need out', () => {
+    const f = detectFactors(normalize('no k8s experience, aws only, no helm, no gpu, no platform team'));
+    expect(f).toEqual({ noK8sSkills: true, awsOnly: true, smallTeam: true });
+    expect(detectFactors(normalize("we don't need windows"))).toEqual({});
+    expect(detectFactors(normalize('we use helm and need gpus'))).toMatchObject({
+      k8sEcosystem: true,
+      gpu: true,
+    });
+  });
+
   it('weighs them into a pick with reasons', () => {
     expect(recommend({ noK8sSkills: true, smallTeam: true }).pick).toBe('ecs');
     expect(recommend({ runsK8sAlready: true, portability: true }).pick).toBe('eks');

@@ -48,6 +48,12 @@ describe('understanding messy questions', () => {
     expect((await t.say('and on eks?')).title).toMatch(/EKS side/);
   });
 
+  it('treats "how much" about sizes as a question, not an estimate', async () => {
+    const r = await ask('can an ECS Fargate task get more than 20 GB of ephemeral disk? up to how much?');
+    expect(r.intent).toBe('topic');
+    expect(`${r.summary} ${r.rows[0]?.ecs}`).toMatch(/200 GiB/);
+  });
+
   it('routes the general comparison, help and empty text', async () => {
     expect((await ask('ecs vs eks')).intent).toBe('overview');
     expect((await ask('')).intent).toBe('overview');
@@ -58,6 +64,7 @@ describe('understanding messy questions', () => {
 
   it('says briefly what it can do for off-topic questions and gibberish', async () => {
     for (const q of [
+      'lunch? 🍕',
       'asdfgh qwerty',
       'whats the weather in paris',
       'write me a poem',
