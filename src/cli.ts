@@ -1,36 +1,49 @@
 // Command-line surface: `ask` answers one question, `chat` keeps one thread going (REPL or piped lines).
+// Platform previews (`--slack`) are plugged in by adapters/cli.ts, so this file knows no platform.
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { createBrain } from './brain.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { renderText, toJsonAnswer } from './core/render-text.ts';
-import { saveReply } from './core/reply-store.ts';
 import type { Reply } from './core/types.ts';
+import type { Store } from './state/store.ts';
 
-const USAGE = `Usage:
-  npm run ask -- [--json] "question"     one answer (plain text, or one JSON object with --json)
-  npm run ask -- --slack "question"      the Block Kit payload the Slack app would send + a Block Kit Builder link
-  npm run chat -- [--json]               a conversation in one thread; piped stdin = one message per line`;
+/** Renders a reply the way a chat platform would send it: what to print, and an optional hint for stderr. */
+export interface CliPreview {
+  flag: string;
+  describe: string;
+  render(reply: Reply, store: Store): Promise<{ stdout: string; stderr?: string }>;
+}
+
+function usage(previews: CliPreview[]): string {
+  return [
+    'Usage:',
+    '  npm run ask -- [--json] "question"     one answer (plain text, or one JSON object with --json)',
+    ...previews.map((p) => `  npm run ask -- --${p.flag} "question"`.padEnd(41) + p.describe),
+    '  npm run chat -- [--json]               a conversation in one thread; piped stdin = one message per line',
+  ].join('\n');
+}
 
 interface Options {
   json: boolean;
-  slack: boolean;
+  preview?: CliPreview;
   rest: string[];
 }
 
-function parseArgs(argv: string[]): Options {
+function parseArgs(argv: string[], previews: CliPreview[]): Options {
   const rest: string[] = [];
   let json = false;
-  let slack = false;
+  let preview: CliPreview | undefined;
   for (const arg of argv) {
+    const asked = previews.find((p) => arg === `--${p.flag}`);
     if (arg === '--json') json = true;
-    else if (arg === '--slack') slack = true;
+    else if (asked) preview = asked;
     else if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
+      console.log(usage(previews));
       process.exit(0);
     } else rest.push(arg);
   }
-  return { json, slack, rest };
+  return { json, preview, rest };
 }
 
 function print(reply: Reply, json: boolean): void {
@@ -43,9 +56,10 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-async function main(): Promise<number> {
+async function main(previews: CliPreview[]): Promise<number> {
   const [command, ...argv] = process.argv.slice(2);
-  const options = parseArgs(argv);
+  const options = parseArgs(argv, previews);
+  const USAGE = usage(previews);
   // The CLI keeps its thread in this process, so it always uses the memory store.
   const config = { ...loadConfig(), STATE_STORE: 'memory' as const };
   const { handler, store } = createBrain(config);
@@ -58,12 +72,10 @@ async function main(): Promise<number> {
       return 2;
     }
     const reply = await handler.handle({ text: question, userId: 'cli', threadKey });
-    if (options.slack) {
-      // The one place the CLI knows a platform: previewing the Slack card without a workspace.
-      const { slackPreview } = await import('../adapters/slack/preview.ts');
-      const preview = slackPreview(reply, await saveReply(store, reply));
-      process.stdout.write(`${JSON.stringify(preview.payload, null, 2)}\n`);
-      process.stderr.write(`\nOpen it in Slack's Block Kit Builder:\n${preview.builderUrl}\n`);
+    if (options.preview) {
+      const out = await options.preview.render(reply, store);
+      process.stdout.write(out.stdout);
+      if (out.stderr) process.stderr.write(out.stderr);
       return 0;
     }
     print(reply, options.json);
@@ -95,15 +107,18 @@ async function main(): Promise<number> {
   return 2;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    // Users get a one-line reason, never a stack trace.
-    const message =
-      err instanceof ConfigError ? err.message : `Something went wrong: ${(err as Error).message}`;
-    console.error(message);
-    process.exitCode = 1;
-  },
-);
+/** Runs `ask` or `chat` from process.argv; exits with 0, 2 for usage errors, 1 for failures. */
+export function runCli(previews: CliPreview[] = []): void {
+  main(previews).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      // Users get a one-line reason, never a stack trace.
+      const message =
+        err instanceof ConfigError ? err.message : `Something went wrong: ${(err as Error).message}`;
+      console.error(message);
+      process.exitCode = 1;
+    },
+  );
+}
