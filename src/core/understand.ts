@@ -388,13 +388,7 @@ export function rankTopics(normalized: string, search: TopicSearch): RankedHit[]
   const padded = ` ${normalized.replace(/[?.!,]/g, ' ').replace(/\s+/g, ' ')} `;
   // The longest whole alias phrase of a topic found in the text, in words (0 when none).
   const aliasWordsOf = (id: string) =>
-    Math.max(
-      0,
-      ...(search.get(id)?.aliases ?? []).map((a) => {
-        const n = normalize(a);
-        return n.includes(' ') && padded.includes(` ${n} `) ? n.split(' ').length : 0;
-      }),
-    );
+    Math.max(0, ...search.aliasPhrases(id).map((n) => (padded.includes(` ${n} `) ? n.split(' ').length : 0)));
   const scores = new Map(search.search(normalized).map((h) => [h.id, h]));
   // An alias made only of stop words ("what is an ecs service") gives BM25 nothing to score; it still counts.
   const ALIAS_ONLY_SCORE = 5;

@@ -79,6 +79,18 @@ export class TopicSearch {
     return false;
   }
 
+  /** A topic's multi-word aliases, normalized once: matched as whole phrases on every message. */
+  aliasPhrases(id: string): string[] {
+    let phrases = this.phraseCache.get(id);
+    if (!phrases) {
+      phrases = (this.get(id)?.aliases ?? []).map(normalize).filter((a) => a.includes(' '));
+      this.phraseCache.set(id, phrases);
+    }
+    return phrases;
+  }
+
+  private readonly phraseCache = new Map<string, string[]>();
+
   get(id: string): Topic | undefined {
     return this.topics.find((t) => t.id === id);
   }
